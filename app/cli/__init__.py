@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from app.cli import extract
+from app.cli import extract, ingest, keys, serve
 
 cli = typer.Typer(
     name="attest",
@@ -12,7 +12,11 @@ cli = typer.Typer(
     no_args_is_help=True,
     pretty_exceptions_show_locals=False,
 )
+cli.command("serve")(serve.serve)
+cli.command("migrate")(serve.migrate_command)
+cli.command("ingest")(ingest.ingest)
 cli.command("extract")(extract.extract)
+cli.add_typer(keys.keys_cli, name="keys")
 
 
 def main() -> None:

@@ -1,0 +1,65 @@
+"""Request dependencies: a database session and the caller's API key."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Annotated
+
+from fastapi import Depends, Query
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from sqlalchemy.orm import Session
+
+from app.config import get_settings
+from app.db.engine import get_sessionmaker
+from app.services import keys
+from app.services.errors import Forbidden, Unauthorized
+from app.services.keys import Principal
+from app.services.pagination import DEFAULT_LIMIT, MAX_LIMIT
+
+bearer = HTTPBearer(auto_error=False, description="An Attest API key: `attest keys create`.")
+
+
+def get_session() -> Iterator[Session]:
+    with get_sessionmaker()() as session:
+        yield session
+
+
+SessionDep = Annotated[Session, Depends(get_session)]
+
+
+def _principal(
+    credentials: HTTPAuthorizationCredentials | None, session: Session, needed: str
+) -> Principal:
+    if credentials is None:
+        if needed == "reader" and get_settings().public_reads:
+            return keys.ANONYMOUS_READER
+        raise Unauthorized("Send an API key as 'Authorization: Bearer KEY'.")
+    principal = keys.authenticate(session, credentials.credentials)
+    if principal is None:
+        raise Unauthorized("The API key is unknown or revoked.")
+    if not principal.can(needed):
+        raise Forbidden(
+            f"This needs the {needed} role; the key {principal.name!r} is {principal.role}."
+        )
+    return principal
+
+
+def _requiring(role: str):
+    def dependency(
+        session: SessionDep,
+        credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
+    ) -> Principal:
+        return _principal(credentials, session, role)
+
+    return dependency
+
+
+Reader = Annotated[Principal, Depends(_requiring("reader"))]
+Editor = Annotated[Principal, Depends(_requiring("editor"))]
+Admin = Annotated[Principal, Depends(_requiring("admin"))]
+
+Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Items per page.")]
+Cursor = Annotated[
+    str | None, Query(max_length=500, description="`next_cursor` of the previous page.")
+]
+DEFAULT_PAGE = DEFAULT_LIMIT

@@ -1,0 +1,140 @@
+"""Routes for documents: ingest, read, list, passages, quotes, delete."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Query, Response, status
+
+from app.api.deps import Admin, Cursor, Editor, Limit, Reader, SessionDep
+from app.models import Document
+from app.schemas.common import PROBLEM_RESPONSES, PageOut
+from app.schemas.documents import (
+    DocumentDetail,
+    DocumentIn,
+    DocumentKind,
+    DocumentOut,
+    IngestResult,
+    PassageOut,
+)
+from app.schemas.quotes import QuoteKind, QuoteOut, quote_out
+from app.services import documents, quotes
+
+router = APIRouter(prefix="/documents", tags=["documents"], responses=PROBLEM_RESPONSES)
+
+
+def _out(document: Document) -> DocumentOut:
+    fields = {
+        name: getattr(document, name) for name in DocumentOut.model_fields if name != "length"
+    }
+    return DocumentOut(**fields, length=len(document.text))
+
+
+def _detail(document: Document, passage_count: int, quote_count: int) -> dict[str, object]:
+    return _out(document).model_dump() | {
+        "text": document.text,
+        "passage_count": passage_count,
+        "quote_count": quote_count,
+    }
+
+
+@router.post(
+    "",
+    summary="Ingest a document",
+    description=(
+        "Stores the text (or the main text of `html`), splits it into passages and runs the "
+        "quote engine. The same content again returns 200 with the stored document."
+    ),
+    status_code=status.HTTP_201_CREATED,
+    response_model=IngestResult,
+    responses={200: {"model": IngestResult, "description": "Already stored"}, 413: {}},
+)
+def ingest_document(
+    payload: DocumentIn, session: SessionDep, principal: Editor, response: Response
+) -> IngestResult:
+    result = documents.ingest(session, payload, principal.name)
+    if not result.created:
+        response.status_code = status.HTTP_200_OK
+    return IngestResult(
+        **_detail(result.document, result.passage_count, result.quote_count),
+        created=result.created,
+        extraction=result.extraction,
+    )
+
+
+@router.get("", summary="List documents, newest first", response_model=PageOut[DocumentOut])
+def list_documents(
+    session: SessionDep,
+    _: Reader,
+    publisher: Annotated[str | None, Query(max_length=300)] = None,
+    kind: DocumentKind | None = None,
+    since: Annotated[datetime | None, Query(description="Published at or after")] = None,
+    until: Annotated[datetime | None, Query(description="Published before")] = None,
+    cursor: Cursor = None,
+    limit: Limit = 50,
+) -> PageOut[DocumentOut]:
+    page = documents.list_documents(
+        session,
+        publisher=publisher,
+        kind=kind,
+        since=since,
+        until=until,
+        cursor=cursor,
+        limit=limit,
+    )
+    return PageOut(items=[_out(d) for d in page.items], next_cursor=page.next_cursor)
+
+
+@router.get("/{document_id}", summary="Get a document with its text", response_model=DocumentDetail)
+def get_document(document_id: int, session: SessionDep, _: Reader) -> DocumentDetail:
+    return DocumentDetail(**_detail(*documents.get_document(session, document_id)))
+
+
+@router.get(
+    "/{document_id}/passages",
+    summary="List a document's paragraphs and sentences in reading order",
+    response_model=PageOut[PassageOut],
+)
+def list_passages(
+    document_id: int,
+    session: SessionDep,
+    _: Reader,
+    kind: Literal["paragraph", "sentence"] | None = None,
+    cursor: Cursor = None,
+    limit: Limit = 50,
+) -> PageOut[PassageOut]:
+    page = documents.list_passages(session, document_id, kind, cursor, limit)
+    return PageOut(
+        items=[PassageOut.model_validate(p) for p in page.items], next_cursor=page.next_cursor
+    )
+
+
+@router.get(
+    "/{document_id}/quotes",
+    summary="List a document's quotes in reading order",
+    response_model=PageOut[QuoteOut],
+)
+def list_document_quotes(
+    document_id: int,
+    session: SessionDep,
+    _: Reader,
+    kind: QuoteKind | None = None,
+    cursor: Cursor = None,
+    limit: Limit = 50,
+) -> PageOut[QuoteOut]:
+    documents.get_document(session, document_id)
+    page = quotes.list_quotes(
+        session, document_id=document_id, kind=kind, cursor=cursor, limit=limit
+    )
+    return PageOut(items=[quote_out(q) for q in page.items], next_cursor=page.next_cursor)
+
+
+@router.delete(
+    "/{document_id}",
+    summary="Delete a document with its passages, quotes and evidence",
+    status_code=status.HTTP_204_NO_CONTENT,
+)
+def delete_document(document_id: int, session: SessionDep, principal: Admin) -> Response:
+    documents.delete_document(session, document_id, principal.name)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)

@@ -1,0 +1,98 @@
+"""RFC 9457 problem+json responses for every error the API returns."""
+
+from __future__ import annotations
+
+import logging
+from http import HTTPStatus
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
+from starlette.exceptions import HTTPException
+
+from app.services.errors import DomainError
+
+log = logging.getLogger("attest.api")
+PROBLEM_JSON = "application/problem+json"
+RETRY_AFTER_SECONDS = 5
+
+
+def problem(
+    status: int,
+    detail: str | None,
+    request: Request,
+    title: str | None = None,
+    headers: dict[str, str] | None = None,
+    **extensions: Any,
+) -> JSONResponse:
+    body: dict[str, Any] = {
+        "type": "about:blank",
+        "title": title or HTTPStatus(status).phrase,
+        "status": status,
+        "detail": detail,
+        "instance": request.url.path,
+        **extensions,
+    }
+    return JSONResponse(body, status_code=status, media_type=PROBLEM_JSON, headers=headers)
+
+
+def _field_path(location: tuple[Any, ...]) -> str:
+    parts = [str(p) for p in location if p not in ("body",)]
+    return ".".join(parts) or "body"
+
+
+async def _on_validation(request: Request, error: RequestValidationError) -> JSONResponse:
+    errors = [
+        {"field": _field_path(tuple(e["loc"])), "message": e["msg"], "type": e["type"]}
+        for e in error.errors()
+    ]
+    fields = ", ".join(sorted({e["field"] for e in errors}))
+    return problem(422, f"Invalid input in: {fields}.", request, "Validation failed", errors=errors)
+
+
+async def _on_domain(request: Request, error: DomainError) -> JSONResponse:
+    headers = {"WWW-Authenticate": "Bearer"} if error.status == 401 else None
+    return problem(error.status, error.detail, request, error.title, headers, **error.extensions)
+
+
+async def _on_http(request: Request, error: HTTPException) -> JSONResponse:
+    return problem(error.status_code, str(error.detail), request, headers=error.headers)
+
+
+def _unavailable(request: Request) -> JSONResponse:
+    return problem(
+        503,
+        "The database is unreachable; retry shortly.",
+        request,
+        "Service unavailable",
+        {"Retry-After": str(RETRY_AFTER_SECONDS)},
+    )
+
+
+async def _on_database(request: Request, error: DBAPIError) -> JSONResponse:
+    if isinstance(error, OperationalError) or error.connection_invalidated:
+        log.warning("database unavailable: %s", error.orig)
+        return _unavailable(request)
+    log.exception("database error")
+    return problem(500, "An unexpected database error occurred.", request)
+
+
+async def _on_pool_timeout(request: Request, error: PoolTimeout) -> JSONResponse:
+    return _unavailable(request)
+
+
+async def _on_unexpected(request: Request, error: Exception) -> JSONResponse:
+    log.exception("unhandled error")
+    return problem(500, "An unexpected error occurred; it has been logged.", request)
+
+
+def install(app: FastAPI) -> None:
+    app.add_exception_handler(RequestValidationError, _on_validation)  # type: ignore[arg-type]
+    app.add_exception_handler(DomainError, _on_domain)  # type: ignore[arg-type]
+    app.add_exception_handler(HTTPException, _on_http)  # type: ignore[arg-type]
+    app.add_exception_handler(DBAPIError, _on_database)  # type: ignore[arg-type]
+    app.add_exception_handler(PoolTimeout, _on_pool_timeout)  # type: ignore[arg-type]
+    app.add_exception_handler(Exception, _on_unexpected)

@@ -1,0 +1,99 @@
+"""Routes for speakers: search, detail, quotes, aliases and merges."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Query
+
+from app.api.deps import Admin, Cursor, Editor, Limit, Reader, SessionDep
+from app.models import Speaker
+from app.schemas.common import PROBLEM_RESPONSES, PageOut
+from app.schemas.quotes import QuoteKind, QuoteOut, quote_out
+from app.schemas.speakers import AliasIn, AliasOut, MergeIn, SpeakerDetail, SpeakerOut
+from app.services import quotes, speakers
+
+router = APIRouter(prefix="/speakers", tags=["speakers"], responses=PROBLEM_RESPONSES)
+
+
+def _detail(session: SessionDep, speaker: Speaker) -> SpeakerDetail:
+    stats = speakers.speaker_stats(session, speaker.id)
+    return SpeakerDetail(
+        **SpeakerOut.model_validate(speaker).model_dump(),
+        aliases=[AliasOut.model_validate(a) for a in speaker.aliases],
+        quote_count=stats.quote_count,
+        first_seen=stats.first_seen,
+        last_seen=stats.last_seen,
+    )
+
+
+@router.get("", summary="Find speakers by name or alias", response_model=PageOut[SpeakerOut])
+def list_speakers(
+    session: SessionDep,
+    _: Reader,
+    q: Annotated[
+        str | None,
+        Query(
+            max_length=200, description="Name or alias, e.g. `stoltenberg` or `secretary-general`"
+        ),
+    ] = None,
+    kind: Literal["person", "organisation", "group"] | None = None,
+    cursor: Cursor = None,
+    limit: Limit = 50,
+) -> PageOut[SpeakerOut]:
+    page = speakers.list_speakers(session, q, kind, cursor, limit)
+    return PageOut(
+        items=[SpeakerOut.model_validate(s) for s in page.items], next_cursor=page.next_cursor
+    )
+
+
+@router.get(
+    "/{speaker_id}",
+    summary="Get a speaker with aliases, quote count and first/last seen",
+    response_model=SpeakerDetail,
+)
+def get_speaker(speaker_id: int, session: SessionDep, _: Reader) -> SpeakerDetail:
+    return _detail(session, speakers.get_speaker(session, speaker_id))
+
+
+@router.get(
+    "/{speaker_id}/quotes",
+    summary="List a speaker's quotes, newest first",
+    response_model=PageOut[QuoteOut],
+)
+def list_speaker_quotes(
+    speaker_id: int,
+    session: SessionDep,
+    _: Reader,
+    kind: QuoteKind | None = None,
+    cursor: Cursor = None,
+    limit: Limit = 50,
+) -> PageOut[QuoteOut]:
+    speakers.get_speaker(session, speaker_id)
+    page = quotes.list_quotes(session, speaker_id=speaker_id, kind=kind, cursor=cursor, limit=limit)
+    return PageOut(items=[quote_out(q) for q in page.items], next_cursor=page.next_cursor)
+
+
+@router.post(
+    "/{speaker_id}/aliases",
+    summary="Add an alias to a speaker",
+    response_model=SpeakerDetail,
+)
+def add_alias(
+    speaker_id: int, payload: AliasIn, session: SessionDep, principal: Editor
+) -> SpeakerDetail:
+    speaker = speakers.add_alias(session, speaker_id, payload.alias, principal.name)
+    return _detail(session, speaker)
+
+
+@router.post(
+    "/{speaker_id}/merge",
+    summary="Merge a speaker into another, moving quotes and aliases",
+    description="The merged speaker is kept as a record with `merged_into_id` set.",
+    response_model=SpeakerDetail,
+)
+def merge_speaker(
+    speaker_id: int, payload: MergeIn, session: SessionDep, principal: Admin
+) -> SpeakerDetail:
+    target = speakers.merge(session, speaker_id, payload.into, principal.name)
+    return _detail(session, target)

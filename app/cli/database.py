@@ -1,0 +1,25 @@
+"""Connecting the CLI to the database: the configured one or the embedded one, migrated."""
+
+from __future__ import annotations
+
+from rich.console import Console
+
+from app.config import get_settings
+from app.db import migrate
+from app.db.engine import database_url
+
+console = Console(stderr=True)
+
+
+def ready_database_url(announce: bool = True) -> str:
+    """The database URL, after starting the embedded server if needed and migrating to head."""
+    settings = get_settings()
+    url = database_url()
+    if announce:
+        if settings.database_url:
+            console.print("[bold]Database:[/] DATABASE_URL")
+        else:
+            folder = (settings.data_dir / "postgres").resolve()
+            console.print(f"[bold]Database:[/] embedded PostgreSQL in {folder}")
+    migrate.upgrade(url)
+    return url

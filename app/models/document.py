@@ -1,0 +1,76 @@
+"""Documents and their passages (paragraphs and sentences)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import (
+    BigInteger,
+    CheckConstraint,
+    Computed,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.dialects.postgresql import ARRAY, TSVECTOR
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from app.models.base import Base, CreatedMixin, IdMixin
+
+DOCUMENT_KINDS = ("article", "transcript", "press_release", "interview", "other")
+SOURCE_FORMATS = ("text", "html")
+PASSAGE_KINDS = ("paragraph", "sentence")
+
+
+class Document(IdMixin, CreatedMixin, Base):
+    __tablename__ = "documents"
+    __table_args__ = (
+        CheckConstraint(f"kind IN {DOCUMENT_KINDS}", name="kind"),
+        CheckConstraint(f"source_format IN {SOURCE_FORMATS}", name="source_format"),
+        Index("ix_documents_published_at_id", "published_at", "id"),
+        Index("ix_documents_publisher_id", "publisher", "id"),
+    )
+
+    title: Mapped[str] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(Text)
+    content_sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    url: Mapped[str | None] = mapped_column(Text)
+    publisher: Mapped[str | None] = mapped_column(Text)
+    authors: Mapped[list[str]] = mapped_column(ARRAY(Text), server_default="{}")
+    published_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    kind: Mapped[str] = mapped_column(String(20), server_default="article")
+    language: Mapped[str] = mapped_column(String(16), server_default="en")
+    source_format: Mapped[str] = mapped_column(String(10), server_default="text")
+
+    passages: Mapped[list[Passage]] = relationship(
+        back_populates="document", passive_deletes=True, order_by="Passage.start"
+    )
+
+
+class Passage(IdMixin, Base):
+    __tablename__ = "passages"
+    __table_args__ = (
+        CheckConstraint(f"kind IN {PASSAGE_KINDS}", name="kind"),
+        CheckConstraint('0 <= start AND start < "end"', name="offsets"),
+        UniqueConstraint("document_id", "kind", "ordinal"),
+        Index("ix_passages_tsv", "tsv", postgresql_using="gin"),
+    )
+
+    document_id: Mapped[int] = mapped_column(
+        BigInteger, ForeignKey("documents.id", ondelete="CASCADE")
+    )
+    kind: Mapped[str] = mapped_column(String(10))
+    ordinal: Mapped[int] = mapped_column(Integer)
+    paragraph: Mapped[int] = mapped_column(Integer)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    tsv: Mapped[str] = mapped_column(
+        TSVECTOR, Computed("to_tsvector('english', text)", persisted=True)
+    )
+
+    document: Mapped[Document] = relationship(back_populates="passages")

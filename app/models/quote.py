@@ -1,0 +1,69 @@
+"""Quotes found in documents, with the speaker and the mention that attributed them."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import (
+    BigInteger,
+    CheckConstraint,
+    Computed,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    func,
+)
+from sqlalchemy.dialects.postgresql import TSVECTOR
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from app.models.base import Base, CreatedMixin, IdMixin
+from app.models.document import Document
+from app.models.speaker import Speaker
+
+QUOTE_KINDS = ("direct", "partial", "indirect", "transcript", "question")
+QUOTE_STATUSES = ("auto", "confirmed", "rejected")
+
+
+class Quote(IdMixin, CreatedMixin, Base):
+    __tablename__ = "quotes"
+    __table_args__ = (
+        CheckConstraint(f"kind IN {QUOTE_KINDS}", name="kind"),
+        CheckConstraint(f"status IN {QUOTE_STATUSES}", name="status"),
+        CheckConstraint('0 <= start AND start < "end"', name="offsets"),
+        CheckConstraint("confidence BETWEEN 0 AND 1", name="confidence"),
+        Index("ix_quotes_document_id_start", "document_id", "start"),
+        Index("ix_quotes_speaker_id_id", "speaker_id", "id"),
+        Index("ix_quotes_tsv", "tsv", postgresql_using="gin"),
+    )
+
+    document_id: Mapped[int] = mapped_column(
+        BigInteger, ForeignKey("documents.id", ondelete="CASCADE")
+    )
+    speaker_id: Mapped[int | None] = mapped_column(
+        BigInteger, ForeignKey("speakers.id", ondelete="SET NULL")
+    )
+    speaker_name: Mapped[str | None] = mapped_column(Text)
+    mention_text: Mapped[str | None] = mapped_column(Text)
+    mention_start: Mapped[int | None] = mapped_column(Integer)
+    mention_end: Mapped[int | None] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(12))
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    cue: Mapped[str | None] = mapped_column(Text)
+    confidence: Mapped[float] = mapped_column(Float)
+    status: Mapped[str] = mapped_column(String(10), server_default="auto")
+    method: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), server_default=func.now(), onupdate=func.now()
+    )
+    tsv: Mapped[str] = mapped_column(
+        TSVECTOR, Computed("to_tsvector('english', text)", persisted=True)
+    )
+
+    document: Mapped[Document] = relationship()
+    speaker: Mapped[Speaker | None] = relationship()

@@ -1,0 +1,56 @@
+"""Speakers (people, organisations, groups) and every alias they are known by."""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    BigInteger,
+    CheckConstraint,
+    ForeignKey,
+    Index,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from app.models.base import Base, CreatedMixin, IdMixin
+
+SPEAKER_KINDS = ("person", "organisation", "group")
+
+
+class Speaker(IdMixin, CreatedMixin, Base):
+    __tablename__ = "speakers"
+    __table_args__ = (CheckConstraint(f"kind IN {SPEAKER_KINDS}", name="kind"),)
+
+    name: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(20), server_default="person")
+    description: Mapped[str | None] = mapped_column(Text)
+    affiliation: Mapped[str | None] = mapped_column(Text)
+    # A merged speaker is kept as a record pointing at the speaker it was merged into.
+    merged_into_id: Mapped[int | None] = mapped_column(
+        BigInteger, ForeignKey("speakers.id", ondelete="SET NULL"), index=True
+    )
+
+    aliases: Mapped[list[SpeakerAlias]] = relationship(
+        back_populates="speaker", passive_deletes=True, order_by="SpeakerAlias.id"
+    )
+
+
+class SpeakerAlias(IdMixin, CreatedMixin, Base):
+    __tablename__ = "speaker_aliases"
+    __table_args__ = (
+        UniqueConstraint("speaker_id", "normalised"),
+        Index(
+            "ix_speaker_aliases_normalised",
+            "normalised",
+            postgresql_ops={"normalised": "text_pattern_ops"},
+        ),
+    )
+
+    speaker_id: Mapped[int] = mapped_column(
+        BigInteger, ForeignKey("speakers.id", ondelete="CASCADE")
+    )
+    alias: Mapped[str] = mapped_column(Text)
+    normalised: Mapped[str] = mapped_column(Text)
+
+    speaker: Mapped[Speaker] = relationship(back_populates="aliases")

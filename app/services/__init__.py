@@ -1,0 +1,1 @@
+"""Services own the business rules and the transactions; routers call them."""

@@ -1,0 +1,215 @@
+"""Documents: ingestion (idempotent on content), reading, listing and deletion."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import UTC, datetime, time
+
+from sqlalchemy import delete, func, insert, select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.orm import Session
+
+from app.extract.html import article_from_html
+from app.extract.passages import split_passages
+from app.extract.pipeline import Extraction, extract
+from app.models import Document, Evidence, Passage, Quote
+from app.schemas.documents import DocumentIn
+from app.services import audit
+from app.services.errors import NotFound, Unprocessable
+from app.services.pagination import Page, keyset, page_of
+from app.services.speakers import resolve
+
+
+@dataclass(frozen=True)
+class Ingested:
+    document: Document
+    created: bool
+    passage_count: int
+    quote_count: int
+    extraction: str
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A document's row values and everything derived from its text, computed before any I/O."""
+
+    values: dict[str, object]
+    extraction: Extraction
+
+
+def prepare(payload: DocumentIn) -> Prepared:
+    """Validate the body, take HTML's main text, and run the extraction pipeline."""
+    values: dict[str, object] = payload.model_dump(exclude={"text", "html"})
+    values["url"] = str(payload.url) if payload.url else None
+    if payload.html is not None:
+        text = _text_from_html(payload.html, values)
+        values["source_format"] = "html"
+    else:
+        text = payload.text or ""
+        values["source_format"] = "text"
+    _check_text(text)
+    values["text"] = text
+    values["content_sha256"] = hashlib.sha256(text.encode()).hexdigest()
+    return Prepared(values=values, extraction=extract(text))
+
+
+def _text_from_html(html: str, values: dict[str, object]) -> str:
+    article = article_from_html(html)
+    if article is None:
+        raise Unprocessable("The HTML has no article text to extract.", field="html")
+    values["url"] = values["url"] or article.url
+    values["publisher"] = values["publisher"] or article.publisher
+    values["authors"] = values["authors"] or list(article.authors)
+    if values["published_at"] is None and article.published:
+        values["published_at"] = datetime.combine(article.published, time(), tzinfo=UTC)
+    return article.text
+
+
+def _check_text(text: str) -> None:
+    if "\x00" in text:
+        raise Unprocessable("The text contains NUL characters.", field="text")
+    if not text.strip():
+        raise Unprocessable("The text is empty.", field="text")
+
+
+def ingest(session: Session, payload: DocumentIn, actor: str) -> Ingested:
+    """Store a document with its passages, quotes and speakers, once per distinct content."""
+    prepared = prepare(payload)
+    return store(session, prepared, actor)
+
+
+def store(session: Session, prepared: Prepared, actor: str) -> Ingested:
+    with session.begin():
+        document_id = session.scalar(
+            pg_insert(Document)
+            .values(**prepared.values)
+            .on_conflict_do_nothing(index_elements=["content_sha256"])
+            .returning(Document.id)
+        )
+        if document_id is None:
+            existing = _by_hash(session, str(prepared.values["content_sha256"]))
+            counts = _counts(session, existing.id)
+            return Ingested(existing, False, *counts, "already stored; nothing extracted again")
+        passage_count = _store_passages(session, document_id, str(prepared.values["text"]))
+        quote_count = _store_quotes(session, document_id, prepared.extraction)
+        document = session.get_one(Document, document_id)
+        audit.record(
+            session, actor, "create", "document", document_id, None, audit.snapshot(document)
+        )
+    summary = f"{quote_count} quotes by {len(prepared.extraction.speakers)} speakers found"
+    return Ingested(document, True, passage_count, quote_count, summary)
+
+
+def _store_passages(session: Session, document_id: int, text: str) -> int:
+    rows = [
+        {
+            "document_id": document_id,
+            "kind": p.kind,
+            "ordinal": p.ordinal,
+            "paragraph": p.paragraph,
+            "start": p.start,
+            "end": p.end,
+            "text": text[p.start : p.end],
+        }
+        for p in split_passages(text)
+    ]
+    if rows:
+        session.execute(insert(Passage), rows)
+    return len(rows)
+
+
+def _store_quotes(session: Session, document_id: int, extraction: Extraction) -> int:
+    speaker_ids = {s.name: resolve(session, s).id for s in extraction.speakers}
+    rows = [
+        {
+            "document_id": document_id,
+            "speaker_id": speaker_ids.get(q.speaker) if q.speaker else None,
+            "speaker_name": q.speaker,
+            "mention_text": q.mention.text if q.mention else None,
+            "mention_start": q.mention.start if q.mention else None,
+            "mention_end": q.mention.end if q.mention else None,
+            "kind": q.kind,
+            "start": q.start,
+            "end": q.end,
+            "text": q.text,
+            "cue": q.cue,
+            "confidence": q.confidence,
+            "method": q.method,
+        }
+        for q in extraction.quotes
+    ]
+    if rows:
+        session.execute(insert(Quote), rows)
+    return len(rows)
+
+
+def _by_hash(session: Session, content_sha256: str) -> Document:
+    return session.scalars(select(Document).where(Document.content_sha256 == content_sha256)).one()
+
+
+def _counts(session: Session, document_id: int) -> tuple[int, int]:
+    passages = session.scalar(
+        select(func.count()).select_from(Passage).where(Passage.document_id == document_id)
+    )
+    quotes = session.scalar(
+        select(func.count()).select_from(Quote).where(Quote.document_id == document_id)
+    )
+    return passages or 0, quotes or 0
+
+
+def get_document(session: Session, document_id: int) -> tuple[Document, int, int]:
+    """A document with its passage and quote counts."""
+    document = session.get(Document, document_id)
+    if document is None:
+        raise NotFound(f"Document {document_id} does not exist.")
+    return document, *_counts(session, document_id)
+
+
+def list_documents(
+    session: Session,
+    *,
+    publisher: str | None = None,
+    kind: str | None = None,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    cursor: str | None = None,
+    limit: int = 50,
+) -> Page[Document]:
+    """Documents, newest stored first."""
+    query = select(Document)
+    if publisher:
+        query = query.where(Document.publisher == publisher)
+    if kind:
+        query = query.where(Document.kind == kind)
+    if since:
+        query = query.where(Document.published_at >= since)
+    if until:
+        query = query.where(Document.published_at < until)
+    rows = session.scalars(keyset(query, [Document.id], cursor, limit, descending=True)).all()
+    return page_of(rows, limit, lambda d: [d.id])
+
+
+def list_passages(
+    session: Session, document_id: int, kind: str | None, cursor: str | None, limit: int
+) -> Page[Passage]:
+    get_document(session, document_id)
+    query = select(Passage).where(Passage.document_id == document_id)
+    if kind:
+        query = query.where(Passage.kind == kind)
+    rows = session.scalars(keyset(query, [Passage.start, Passage.id], cursor, limit)).all()
+    return page_of(rows, limit, lambda p: [p.start, p.id])
+
+
+def delete_document(session: Session, document_id: int, actor: str) -> None:
+    """Remove a document with its passages, quotes and evidence (cascading in the database)."""
+    with session.begin():
+        document = session.get(Document, document_id, with_for_update=True)
+        if document is None:
+            raise NotFound(f"Document {document_id} does not exist.")
+        evidence = session.scalar(
+            select(func.count()).select_from(Evidence).where(Evidence.document_id == document_id)
+        )
+        before = audit.snapshot(document) | {"evidence_removed": evidence}
+        session.execute(delete(Document).where(Document.id == document_id))
+        audit.record(session, actor, "delete", "document", document_id, before, None)

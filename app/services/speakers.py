@@ -1,0 +1,192 @@
+"""Speakers across documents: resolving extracted names, aliases, merges and statistics."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import func, or_, select, update
+from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.orm import Session, selectinload
+
+from app.extract.names import is_full_name, names_compatible, normalise_alias, surname
+from app.extract.pipeline import ExtractedSpeaker
+from app.models import Document, Quote, Speaker, SpeakerAlias
+from app.services import audit
+from app.services.errors import Conflict, NotFound, Unprocessable
+from app.services.pagination import Page, keyset, page_of
+
+
+@dataclass(frozen=True)
+class SpeakerStats:
+    quote_count: int
+    first_seen: datetime | None
+    last_seen: datetime | None
+
+
+def resolve(session: Session, extracted: ExtractedSpeaker) -> Speaker:
+    """The stored speaker an extracted one denotes, creating it when there is none.
+
+    People match on a compatible name with the same surname; when several stored people fit,
+    a new speaker is made rather than guessing (two people who share a surname are never
+    merged silently). Organisations and groups match on an identical alias.
+    """
+    _lock_name(session, extracted)
+    speaker = (
+        _match_person(session, extracted)
+        if extracted.kind == "person"
+        else _match_by_alias(session, extracted)
+    )
+    if speaker is None:
+        speaker = Speaker(
+            name=extracted.name,
+            kind=extracted.kind,
+            description=extracted.description,
+            affiliation=extracted.affiliation,
+        )
+        session.add(speaker)
+        session.flush()
+    elif is_full_name(extracted.name) and not is_full_name(speaker.name):
+        speaker.name = extracted.name  # "Mr Stoltenberg" learns his full name
+    if speaker.description is None and extracted.description:
+        speaker.description = extracted.description
+    if speaker.affiliation is None and extracted.affiliation:
+        speaker.affiliation = extracted.affiliation
+    add_aliases(session, speaker.id, (extracted.name, *extracted.aliases))
+    return speaker
+
+
+def _lock_name(session: Session, extracted: ExtractedSpeaker) -> None:
+    """Serialise concurrent ingests that may create the same speaker."""
+    key = surname(extracted.name) if extracted.kind == "person" else None
+    key = key or normalise_alias(extracted.name)
+    session.execute(select(func.pg_advisory_xact_lock(func.hashtext("speaker:" + key))))
+
+
+def _match_person(session: Session, extracted: ExtractedSpeaker) -> Speaker | None:
+    last = surname(extracted.name)
+    if not last:
+        return None
+    candidates = session.scalars(
+        select(Speaker)
+        .join(SpeakerAlias)
+        .where(
+            Speaker.kind == "person",
+            Speaker.merged_into_id.is_(None),
+            or_(SpeakerAlias.normalised == last, SpeakerAlias.normalised.like(f"% {last}")),
+        )
+        .distinct()
+    ).all()
+    exact = normalise_alias(extracted.name)
+    same = [s for s in candidates if any(a.normalised == exact for a in s.aliases)]
+    if len(same) == 1 and is_full_name(extracted.name):
+        return same[0]
+    fitting = [s for s in candidates if names_compatible(s.name, extracted.name)]
+    return fitting[0] if len(fitting) == 1 else None
+
+
+def _match_by_alias(session: Session, extracted: ExtractedSpeaker) -> Speaker | None:
+    return session.scalar(
+        select(Speaker)
+        .join(SpeakerAlias)
+        .where(
+            Speaker.kind == extracted.kind,
+            Speaker.merged_into_id.is_(None),
+            SpeakerAlias.normalised == normalise_alias(extracted.name),
+        )
+        .order_by(Speaker.id)
+        .limit(1)
+    )
+
+
+def add_aliases(session: Session, speaker_id: int, aliases: tuple[str, ...]) -> list[str]:
+    """Store the new surface forms of a speaker; returns those that were new."""
+    rows = {normalise_alias(a): a.strip() for a in aliases if a.strip()}
+    rows.pop("", None)
+    if not rows:
+        return []
+    statement = (
+        insert(SpeakerAlias)
+        .values([{"speaker_id": speaker_id, "alias": a, "normalised": n} for n, a in rows.items()])
+        .on_conflict_do_nothing(index_elements=["speaker_id", "normalised"])
+        .returning(SpeakerAlias.alias)
+    )
+    return list(session.scalars(statement))
+
+
+def get_speaker(session: Session, speaker_id: int) -> Speaker:
+    speaker = session.get(Speaker, speaker_id, options=[selectinload(Speaker.aliases)])
+    if speaker is None:
+        raise NotFound(f"Speaker {speaker_id} does not exist.")
+    return speaker
+
+
+def speaker_stats(session: Session, speaker_id: int) -> SpeakerStats:
+    seen = func.coalesce(Document.published_at, Document.created_at)
+    row = session.execute(
+        select(func.count(Quote.id), func.min(seen), func.max(seen))
+        .join(Document, Document.id == Quote.document_id)
+        .where(Quote.speaker_id == speaker_id, Quote.status != "rejected")
+    ).one()
+    return SpeakerStats(quote_count=row[0], first_seen=row[1], last_seen=row[2])
+
+
+def list_speakers(
+    session: Session, q: str | None, kind: str | None, cursor: str | None, limit: int
+) -> Page[Speaker]:
+    query = select(Speaker).where(Speaker.merged_into_id.is_(None))
+    if kind:
+        query = query.where(Speaker.kind == kind)
+    if q and normalise_alias(q):
+        needle = normalise_alias(q).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        matching = select(SpeakerAlias.speaker_id).where(
+            or_(
+                SpeakerAlias.normalised.like(f"{needle}%"),
+                SpeakerAlias.normalised.like(f"% {needle}%"),
+            )
+        )
+        query = query.where(Speaker.id.in_(matching))
+    rows = session.scalars(keyset(query, [Speaker.id], cursor, limit)).all()
+    return page_of(rows, limit, lambda s: [s.id])
+
+
+def add_alias(session: Session, speaker_id: int, alias: str, actor: str) -> Speaker:
+    with session.begin():
+        speaker = get_speaker(session, speaker_id)
+        if not normalise_alias(alias):
+            raise Unprocessable("The alias has no letters or digits.", field="alias")
+        added = add_aliases(session, speaker_id, (alias,))
+        if added:
+            audit.record(session, actor, "add_alias", "speaker", speaker_id, None, {"alias": alias})
+    session.refresh(speaker, ["aliases"])
+    return speaker
+
+
+def merge(session: Session, speaker_id: int, into_id: int, actor: str) -> Speaker:
+    """Move one speaker's quotes and aliases to another; the merged one stays as a record."""
+    if speaker_id == into_id:
+        raise Unprocessable("A speaker cannot be merged into itself.", field="into")
+    with session.begin():
+        source, target = get_speaker(session, speaker_id), get_speaker(session, into_id)
+        for speaker in (source, target):
+            if speaker.merged_into_id is not None:
+                raise Conflict(
+                    f"Speaker {speaker.id} was already merged into {speaker.merged_into_id}."
+                )
+        moved = session.execute(
+            update(Quote).where(Quote.speaker_id == source.id).values(speaker_id=target.id)
+        ).rowcount
+        aliases = tuple(a.alias for a in source.aliases)
+        add_aliases(session, target.id, aliases)
+        source.merged_into_id = target.id
+        audit.record(
+            session,
+            actor,
+            "merge",
+            "speaker",
+            source.id,
+            {"speaker_id": source.id, "name": source.name},
+            {"merged_into": target.id, "quotes_moved": moved, "aliases": list(aliases)},
+        )
+    session.refresh(target, ["aliases"])
+    return target
