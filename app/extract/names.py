@@ -5,11 +5,16 @@ from __future__ import annotations
 import re
 import unicodedata
 
-HONORIFICS = frozenset(
-    "mr mrs ms miss mx dr prof professor sir dame lord lady rev sen senator rep representative "
-    "gov governor president pm minister secretary-general general gen chancellor judge justice "
-    "ambassador mayor chief captain capt colonel col lieutenant lt major maj sergeant sgt "
-    "secretary king queen prince princess pope father sister brother".split()
+from app.extract.lexicon import wordset
+
+HONORIFICS = wordset(
+    """
+    mr mrs ms miss mx dr prof professor sir dame lord lady rev sen senator rep
+    representative gov governor president pm minister secretary-general general gen
+    chancellor judge justice ambassador mayor chief captain capt colonel col lieutenant
+    lt major maj sergeant sgt secretary king queen prince princess pope father sister
+    brother
+    """
 )
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "“": '"', "”": '"', "‐": "-", "–": "-"})
 _SPACES = re.compile(r"\s+")
@@ -24,9 +29,17 @@ def normalise_alias(surface: str) -> str:
 
 
 def name_tokens(name: str) -> list[str]:
-    """The words of a person's name without honorifics or titles."""
+    """The words of a person's name without the honorifics or titles in front of it.
+
+    Only leading titles go: in 'Ms Major' or 'John King' the last word is the surname.
+    """
     words = [w.strip(".,") for w in normalise_alias(name).split(" ")]
-    return [w for w in words if w and w not in HONORIFICS]
+    words = [w for w in words if w]
+    while len(words) > 1 and words[0] in HONORIFICS:
+        words.pop(0)
+    if len(words) == 1 and words[0] in HONORIFICS and len(name.split()) == 1:
+        return []  # a bare title ("President") names nobody in particular
+    return words
 
 
 def surname(name: str) -> str | None:

@@ -6,16 +6,20 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from app.extract.lexicon import wordset
+
 PassageKind = Literal["paragraph", "sentence"]
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n(?=\s*\S)")
 # A sentence ends at . ! ? (optionally followed by closing quotes/brackets) before whitespace
 # and an opening capital, digit or quote. Abbreviations are rejected afterwards.
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
-_ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof sen rep gov gen lt col maj capt sgt st jr sr no vs v inc ltd co corp "
-    "jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.g i.e etc al fig rev hon"
-    .split()
+_ABBREVIATIONS = wordset(
+    """
+    mr mrs ms dr prof sen rep gov gen lt col maj capt sgt st jr sr no vs v inc ltd co
+    corp jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.g i.e etc al fig
+    rev hon
+    """
 )
 
 
@@ -60,7 +64,9 @@ def split_passages(text: str) -> list[Passage]:
     for paragraph_ordinal, (p_start, p_end) in enumerate(paragraph_spans(text)):
         passages.append(Passage("paragraph", paragraph_ordinal, p_start, p_end, paragraph_ordinal))
         for s_start, s_end in sentence_spans(text, p_start, p_end):
-            passages.append(Passage("sentence", sentence_ordinal, s_start, s_end, paragraph_ordinal))
+            passages.append(
+                Passage("sentence", sentence_ordinal, s_start, s_end, paragraph_ordinal)
+            )
             sentence_ordinal += 1
     return passages
 

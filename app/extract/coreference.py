@@ -1,0 +1,76 @@
+"""Pronouns: which earlier person, group or organisation a 'he', 'she' or 'they' points back to."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from app.extract.entities import Entity, Registry
+from app.extract.lexicon import PRONOUN_GENDER
+
+_LOOKBACK_SENTENCES = 6
+
+
+@dataclass(frozen=True, slots=True)
+class Sighting:
+    """An entity named or referred to at some offset."""
+
+    position: int
+    entity: Entity
+    subject: bool  # grammatical subject of its clause, which pronouns prefer
+    sentence: int
+
+
+class Discourse:
+    """Who has been mentioned where, so that pronouns can be resolved in reading order."""
+
+    def __init__(self, registry: Registry, sentence_starts: list[int]) -> None:
+        self.registry = registry
+        self.sentence_starts = sentence_starts
+        self.sightings: list[Sighting] = []
+
+    def sentence_of(self, position: int) -> int:
+        return max(0, bisect.bisect_right(self.sentence_starts, position) - 1)
+
+    def see(self, entity: Entity, position: int, subject: bool) -> None:
+        self.sightings.append(Sighting(position, entity, subject, self.sentence_of(position)))
+        self.registry.note(entity, position)
+
+    def resolve(self, pronoun: str, position: int) -> Entity | None:
+        """The entity a pronoun at position most plausibly refers to, or None."""
+        word = pronoun.lower()
+        sentence = self.sentence_of(position)
+        earlier = [
+            s
+            for s in self.sightings
+            if s.position < position and sentence - s.sentence <= _LOOKBACK_SENTENCES
+        ]
+        if word in ("they", "it"):
+            return _latest_collective(earlier, word)
+        gender = PRONOUN_GENDER.get(word)
+        people = [
+            s for s in earlier if s.entity.kind == "person" and s.entity.gender in (None, gender)
+        ]
+        chosen = _by_centering(people, sentence)
+        if chosen is not None and chosen.gender is None:
+            chosen.gender = gender  # "she" fixes who she is for later pronouns
+        return chosen
+
+
+def _by_centering(people: list[Sighting], sentence: int) -> Entity | None:
+    """Prefer the subject of the nearest sentence that names anyone, then the latest mention."""
+    for index in range(sentence, sentence - _LOOKBACK_SENTENCES - 1, -1):
+        here = [s for s in people if s.sentence == index]
+        if not here:
+            continue
+        subjects = sorted((s for s in here if s.subject), key=lambda s: s.position)
+        if subjects:
+            return subjects[0].entity
+        return max(here, key=lambda s: s.position).entity
+    return None
+
+
+def _latest_collective(earlier: list[Sighting], word: str) -> Entity | None:
+    kinds = ("group", "organisation") if word == "they" else ("organisation",)
+    pool = [s for s in earlier if s.entity.kind in kinds]
+    return max(pool, key=lambda s: s.position).entity if pool else None

@@ -1,0 +1,181 @@
+"""Direct and partial quotes: words inside quotation marks, and the verb that attributes them."""
+
+from __future__ import annotations
+
+import re
+
+from app.extract.candidates import Candidate
+from app.extract.cues import Cue
+from app.extract.document import Layout
+from app.extract.mentions import mention_before
+from app.extract.quotes import QuotedSpan
+from app.extract.subjects import CueSpeaker, sentence_subject
+
+# How far after a closing mark the attribution may sit: '” the secretary-general told reporters'.
+_TAIL_REACH = 90
+_LEAD_TO_QUOTE = re.compile(r"^(?:[ \t]+[^,.:;“”\"!?]{0,60}?)?[ \t]*[:,]?[ \t]*$")
+_CLAUSE_START = re.compile(r"^[\s“\"‘'(—–-]*$")
+_TITLE_CASE_WORD = re.compile(r"^(?:[A-Z0-9][\w’'\-]*|of|the|and|a|an|in|on|for|to|at|with)$")
+
+
+def direct_quotes(layout: Layout) -> list[Candidate]:
+    """Every quotation-mark span attributed as a direct or partial quote (or left out)."""
+    found: list[Candidate] = []
+    for span in layout.quoted:
+        candidate = _attribute(layout, span)
+        if candidate is not None:
+            found.append(candidate)
+    return found
+
+
+def _attribute(layout: Layout, span: QuotedSpan) -> Candidate | None:
+    text = layout.text
+    if span.continues:
+        return Candidate(
+            span.start,
+            span.end,
+            "direct",
+            None,
+            None,
+            "direct:multi-paragraph-continuation",
+            0.8,
+            span.paragraph,
+            inherits=True,
+        )
+    index = layout.sentence_index(span.open_mark)
+    if index is None:
+        return None
+    sentence = layout.sentences[index]
+    lead = text[sentence.start : span.open_mark]
+    after_tail = _tail_attribution(layout, span)
+    if after_tail is not None:
+        cue, speaker = after_tail
+        kind = "direct" if _opens_clause(lead) or lead.rstrip().endswith((",", ":")) else "partial"
+        method = f"{kind}:quote-then-{'said-X' if speaker.how == 'said-X' else 'X-said'}"
+        return _with_speaker(span, kind, cue, speaker, method, 0.95)
+    lead_cue = _lead_attribution(layout, span, index)
+    if lead_cue is not None:
+        cue, speaker = lead_cue
+        kind = "direct" if _starts_like_sentence(text, span) else "partial"
+        return _with_speaker(span, kind, cue, speaker, f"{kind}:X-said-then-quote", 0.9)
+    if lead.rstrip().endswith(":"):
+        subject = sentence_subject(text, sentence.start, span.open_mark)
+        speaker = CueSpeaker(subject, "subject")
+        return _with_speaker(span, "direct", None, speaker, "direct:colon-introduced", 0.75)
+    if _opens_clause(lead):
+        if _looks_like_title(text, span):
+            return None
+        return Candidate(
+            span.start,
+            span.end,
+            "direct",
+            None,
+            None,
+            "direct:continuation",
+            0.75,
+            span.paragraph,
+            inherits=True,
+        )
+    return _partial(layout, span, index)
+
+
+def _partial(layout: Layout, span: QuotedSpan, index: int) -> Candidate | None:
+    """Quoted words inside the writer's sentence belong to that sentence's speech verb."""
+    words = layout.text[span.start : span.end].split()
+    if len(words) < 2 or _looks_like_title(layout.text, span):
+        return None  # a scare-quoted term, a nickname or a title of a work
+    cues = layout.cues[index]
+    if not cues:
+        return None
+    preceding = [pair for pair in cues if pair[0].start < span.open_mark]
+    cue, speaker = preceding[-1] if preceding else cues[0]
+    return _with_speaker(span, "partial", cue, speaker, "partial:sentence-cue", 0.75)
+
+
+def _tail_attribution(layout: Layout, span: QuotedSpan) -> tuple[Cue, CueSpeaker] | None:
+    """'“...,” Mr Stoltenberg said' or '“...,” said Mr Stoltenberg'."""
+    if span.close_mark is None:
+        return None
+    index = layout.sentence_index(span.close_mark)
+    if index is None:
+        return None
+    for cue, speaker in layout.cues[index]:
+        if cue.start <= span.close_mark:
+            continue
+        if cue.start - span.close_mark > _TAIL_REACH or layout.inside_quote(cue.start):
+            return None
+        between = layout.text[span.close_mark + 1 : cue.start]
+        if "“" in between or '"' in between:
+            return None
+        if speaker.how in ("X-said", "said-X") and _speaker_right_after(layout, span, cue, speaker):
+            return cue, speaker
+        return None
+    return None
+
+
+def _speaker_right_after(layout: Layout, span: QuotedSpan, cue: Cue, speaker: CueSpeaker) -> bool:
+    """The attribution directly follows the quote, with nothing but the speaker in between."""
+    gap_start = span.close_mark + 1
+    between = layout.text[gap_start : cue.start].strip(" \t,—–-")
+    if not between:
+        return True
+    mention = speaker.mention
+    if mention is None or speaker.how != "X-said":
+        return False
+    return (
+        mention.start - gap_start <= 4
+        or mention_before(layout.text, gap_start, cue.start) is not None
+    )
+
+
+def _lead_attribution(
+    layout: Layout, span: QuotedSpan, index: int
+) -> tuple[Cue, CueSpeaker] | None:
+    """'Mr Stoltenberg said: “...”' or 'she told the BBC, “...”'."""
+    for cue, speaker in reversed(layout.cues[index]):
+        if cue.end > span.open_mark:
+            continue
+        if _LEAD_TO_QUOTE.match(layout.text[cue.end : span.open_mark]):
+            return cue, speaker
+        return None
+    return None
+
+
+def _with_speaker(
+    span: QuotedSpan,
+    kind: str,
+    cue: Cue | None,
+    speaker: CueSpeaker,
+    method: str,
+    confidence: float,
+) -> Candidate:
+    if speaker.mention is None:
+        confidence *= 0.6
+    return Candidate(
+        span.start,
+        span.end,
+        kind,
+        cue.word if cue else None,
+        speaker.mention,
+        method,
+        confidence,
+        span.paragraph,
+    )
+
+
+def _opens_clause(lead: str) -> bool:
+    return bool(_CLAUSE_START.match(lead))
+
+
+def _starts_like_sentence(text: str, span: QuotedSpan) -> bool:
+    first = text[span.start : span.start + 1]
+    return first.isupper() or first.isdigit() or not first.isalpha()
+
+
+def _looks_like_title(text: str, span: QuotedSpan) -> bool:
+    """Titles of works and names: short, every word capitalised, no closing punctuation."""
+    content = text[span.start : span.end]
+    words = content.split()
+    if len(words) > 8 or content[-1:] in ".,!?…":
+        return False
+    return all(_TITLE_CASE_WORD.match(w) for w in words) and words[0][:1].isupper()

@@ -1,0 +1,208 @@
+"""The people, organisations and groups a document talks about, and their names."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from app.extract.lexicon import (
+    FEMALE_GIVEN,
+    FEMALE_TITLES,
+    LEADER_NOUNS,
+    MALE_GIVEN,
+    MALE_TITLES,
+    TOP_ROLES,
+    wordset,
+)
+from app.extract.mentions import RawMention, split_title
+from app.extract.names import name_tokens, names_compatible, normalise_alias
+
+_HONORIFICS = wordset("mr mrs ms miss mx dr prof sir dame lord lady rev")
+_SPOKES_ROLES = wordset(
+    """
+    spokesman spokeswoman spokesperson spokesmen official officials
+    """
+)
+
+
+@dataclass
+class Entity:
+    """One speaker candidate, with every surface form the document uses for it."""
+
+    kind: str  # "person" | "organisation" | "group"
+    names: list[str] = field(default_factory=list)  # names as written, titles included
+    aliases: list[str] = field(default_factory=list)  # every surface form incl. roles
+    roles: list[str] = field(default_factory=list)  # lower-case role nouns
+    description: str | None = None
+    affiliation: str | None = None
+    gender: str | None = None  # "m" | "f" | None when unknown
+
+    @property
+    def canonical(self) -> str:
+        """The fullest name seen, titles stripped."""
+        if self.kind != "person":
+            return self.names[0]
+        bare = [split_title(name)[1] or name for name in self.names]
+        return max(bare, key=lambda name: (len(name_tokens(name)), len(name)))
+
+    def add_alias(self, surface: str) -> None:
+        if surface and normalise_alias(surface) not in {normalise_alias(a) for a in self.aliases}:
+            self.aliases.append(surface)
+
+    def add_role(self, description: str | None, role: str | None, affiliation: str | None) -> None:
+        if description and not _is_honorific(description) and len(description.split()) > 1:
+            self.description = self.description or description
+            self.add_alias(description)
+        if role and not _is_honorific(role):
+            self.roles.append(role)
+        if affiliation and not self.affiliation:
+            self.affiliation = affiliation
+
+
+class Registry:
+    """All entities of one document; names resolve to the best-fitting entity."""
+
+    def __init__(self) -> None:
+        self.entities: list[Entity] = []
+        self.last_seen: dict[int, int] = {}  # id(entity) -> last offset mentioned
+
+    def note(self, entity: Entity, position: int) -> None:
+        self.last_seen[id(entity)] = max(position, self.last_seen.get(id(entity), -1))
+
+    def register_person(self, mention: RawMention) -> Entity:
+        """Create or extend the person a full name ('Jens Stoltenberg') denotes."""
+        title, bare = split_title(mention.text)
+        gender = _gender_of(title, bare)
+        entity = self._matching_person(mention.text, gender, None)
+        if entity is None:
+            entity = Entity("person", gender=gender)
+            self.entities.append(entity)
+        entity.names.append(mention.text)
+        entity.add_alias(mention.text)
+        entity.add_role(mention.description, mention.role, mention.affiliation)
+        entity.gender = entity.gender or gender
+        return entity
+
+    def person_for_name(
+        self, mention: RawMention, position: int, create: bool = True
+    ) -> Entity | None:
+        """The person a name mention denotes, or None when it looks like an organisation."""
+        title, bare = split_title(mention.text)
+        gender = _gender_of(title, bare)
+        entity = self._matching_person(mention.text, gender, position)
+        if entity is None and not create:
+            return None
+        if entity is None:
+            if len(name_tokens(bare)) < 2 and not title and not _is_given_name(bare):
+                return None
+            entity = self.register_person(mention)
+        entity.add_alias(mention.text)
+        entity.add_role(mention.description, mention.role, mention.affiliation)
+        entity.gender = entity.gender or gender
+        return entity
+
+    def organisation(self, name: str) -> Entity:
+        return self._collective("organisation", name)
+
+    def group(self, name: str) -> Entity:
+        return self._collective("group", name)
+
+    def person_for_role(self, mention: RawMention, position: int) -> Entity | None:
+        """'the secretary-general' or 'Nato’s chief': the person introduced with that role."""
+        candidates = [e for e in self.entities if e.kind == "person" and _role_fits(e, mention)]
+        if not candidates:
+            return None
+        before = [e for e in candidates if self.last_seen.get(id(e), 10**9) <= position]
+        chosen = max(before, key=lambda e: self.last_seen[id(e)]) if before else candidates[0]
+        chosen.add_alias(mention.text)
+        return chosen
+
+    def organisation_for_role(self, mention: RawMention) -> Entity | None:
+        """'a White House spokesman' speaks for the White House."""
+        if mention.role in _SPOKES_ROLES and mention.affiliation:
+            return self.organisation(mention.affiliation)
+        return None
+
+    def _collective(self, kind: str, name: str) -> Entity:
+        key = normalise_alias(name)
+        for entity in self.entities:
+            if entity.kind == kind and normalise_alias(entity.names[0]) == key:
+                entity.add_alias(name)
+                return entity
+        entity = Entity(kind, names=[name], aliases=[name])
+        self.entities.append(entity)
+        return entity
+
+    def _matching_person(
+        self, surface: str, gender: str | None, position: int | None
+    ) -> Entity | None:
+        bare = split_title(surface)[1] or surface
+        tokens = name_tokens(surface)
+        if not tokens:
+            return None
+        fits = [
+            e
+            for e in self.entities
+            if e.kind == "person"
+            and _fits(e, bare, tokens)
+            and (gender is None or e.gender in (None, gender))
+        ]
+        if len(fits) <= 1:
+            return fits[0] if fits else None
+        exact = [e for e in fits if any(split_title(n)[1] == bare for n in e.names)]
+        if len(exact) == 1:
+            return exact[0]
+        # Two people share a surname: the one mentioned most recently is meant.
+        seen = [e for e in fits if position is None or self.last_seen.get(id(e), 10**9) <= position]
+        pool = seen or fits
+        return max(pool, key=lambda e: self.last_seen.get(id(e), -1))
+
+
+def _fits(entity: Entity, bare: str, tokens: list[str]) -> bool:
+    if len(tokens) == 1:
+        return any(
+            tokens[0] in (name_tokens(n)[-1:] + name_tokens(n)[:1]) for n in entity.names if n
+        )
+    return any(names_compatible(bare, split_title(n)[1] or n) for n in entity.names)
+
+
+def _role_fits(entity: Entity, mention: RawMention) -> bool:
+    role = mention.role or ""
+    if not entity.roles:
+        return False
+    same_role = any(r == role or r.endswith(" " + role) for r in entity.roles)
+    leader = role in LEADER_NOUNS and any(r.split()[-1] in TOP_ROLES for r in entity.roles)
+    if not (same_role or leader):
+        return False
+    wanted = mention.affiliation
+    return wanted is None or _same_organisation(wanted, entity.affiliation)
+
+
+def _same_organisation(a: str, b: str | None) -> bool:
+    if b is None:
+        return False
+    na, nb = normalise_alias(a), normalise_alias(b)
+    return na == nb or na in nb or nb in na
+
+
+def _gender_of(title: str, bare: str) -> str | None:
+    words = {w.rstrip(".").lower() for w in title.split()}
+    if words & MALE_TITLES:
+        return "m"
+    if words & FEMALE_TITLES:
+        return "f"
+    first = (name_tokens(bare) or [""])[0]
+    if len(name_tokens(bare)) >= 2 or _is_given_name(bare):
+        if first in FEMALE_GIVEN:
+            return "f"
+        if first in MALE_GIVEN:
+            return "m"
+    return None
+
+
+def _is_given_name(bare: str) -> bool:
+    tokens = name_tokens(bare)
+    return len(tokens) == 1 and (tokens[0] in FEMALE_GIVEN or tokens[0] in MALE_GIVEN)
+
+
+def _is_honorific(text: str) -> bool:
+    return all(w.rstrip(".").lower() in _HONORIFICS for w in text.split())

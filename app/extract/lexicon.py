@@ -1,0 +1,171 @@
+"""Word lists for recognising who is speaking: titles, roles, groups and organisations."""
+
+from __future__ import annotations
+
+
+def wordset(words: str) -> frozenset[str]:
+    """A set of words from a whitespace-separated list, kept readable in the source."""
+    return frozenset(words.split())
+
+
+TITLES = wordset(
+    """
+    mr mrs ms miss mx dr prof professor sir dame lord lady rev reverend sen senator rep
+    representative gov governor president vice-president prime minister chancellor
+    secretary-general secretary general gen judge justice ambassador mayor chief captain
+    capt colonel col lieutenant lt major maj sergeant sgt king queen prince princess
+    pope father commissioner director inspector detective det supt superintendent
+    constable coach archbishop bishop rabbi imam sheikh speaker premier congressman
+    congresswoman admiral director-general chairman chairwoman councillor councilman
+    dean foreign defence defense home interior finance health justice state deputy mp
+    """
+)
+# Titles that say which sex a person is, for matching he/she.
+MALE_TITLES = wordset(
+    """
+    mr sir lord king prince father brother congressman councilman
+    """
+)
+FEMALE_TITLES = wordset("mrs ms miss dame lady queen princess sister congresswoman")
+
+ROLE_NOUNS = wordset(
+    """
+    spokesman spokeswoman spokesperson secretary-general president vice-president
+    chancellor minister premier chief head leader boss chairman chairwoman chair
+    director director-general executive chief-executive ceo founder co-founder owner
+    official analyst diplomat expert economist lawyer attorney prosecutor judge senator
+    congressman congresswoman lawmaker governor mayor ambassador commander general
+    officer adviser advisor aide researcher professor scientist doctor witness resident
+    member candidate coach manager strategist negotiator envoy secretary representative
+    mp deputy banker investor trader activist campaigner organiser organizer author
+    journalist correspondent editor historian teacher nurse surgeon pilot farmer
+    neighbour neighbor victim survivor protester consultant specialist fellow
+    economist-in-chief commissioner detective inspector superintendent spokesmen
+    cardiologist physician engineer architect
+    """
+)
+# Role heads that mean "the person in charge" whatever the exact title is.
+LEADER_NOUNS = wordset("chief head leader boss")
+TOP_ROLES = wordset(
+    """
+    secretary-general president chancellor premier chairman chairwoman chair director
+    director-general executive chief-executive ceo leader head chief prime minister
+    commissioner governor mayor
+    """
+)
+
+PEOPLE_PLURALS = wordset(
+    """
+    analysts diplomats officials experts critics economists lawmakers legislators
+    politicians residents witnesses investors observers sources people activists
+    campaigners protesters scientists researchers doctors teachers parents students
+    voters executives traders insiders aides advisers advisors supporters opponents
+    employees workers unions neighbours neighbors families relatives prosecutors lawyers
+    commanders soldiers farmers fans pundits strategists bankers regulators negotiators
+    spokesmen ministers leaders authorities police investigators organisers organizers
+    owners shareholders experts
+    """
+)
+
+ORG_WORDS = wordset(
+    """
+    council ministry department house office agency party union committee commission
+    bank institute university college school police force army navy government
+    administration court group company corporation corp inc ltd plc llc association
+    federation organisation organization foundation trust service services authority
+    board bureau coalition alliance parliament congress senate kremlin pentagon treasury
+    times news post journal press reuters network centre center fund club hospital
+    church airlines airways motors tribunal embassy assembly league front movement
+    initiative forum cabinet secretariat command guard brigade nato un eu who imf fbi
+    cia bbc cnn ap afp dpa
+    """
+)
+# Lower-case nouns that stand for an organisation speaking ("the ministry said").
+ORG_NOUNS = wordset(
+    """
+    ministry government company department police army administration court council
+    committee agency firm bank union party embassy club alliance regulator commission
+    prosecutor's prosecutors' group
+    """
+)
+# Documents that speak for their authors ("according to a White House summary").
+DOCUMENT_NOUNS = wordset(
+    """
+    summary statement report readout release document filing filings survey poll study
+    data figures memo letter transcript analysis estimate estimates website account
+    """
+)
+
+# Capitalised words that open sentences but are never part of a name.
+NOT_NAME_WORDS = wordset(
+    """
+    The A An In On At After Before His Her Their Its Our My Your But And When While As
+    If Speaking Asked Following Earlier Later However Meanwhile Yesterday Today Tonight
+    This That These Those There Then So Yet For From With Without Under Over Since Until
+    During Although Though Because Despite Instead Also Still It He She They We I You
+    Some Many Most Other Several Both Each Every No Not Once Why What Who Where How Nor
+    Or Than Asking Is Was Are Were Will Would Could Should Can May Might Must Do Does
+    Did Has Have Had Here Now Even Just Only Monday Tuesday Wednesday Thursday Friday
+    Saturday Sunday January February March April June July August September October
+    November December Mister Madam
+    """
+)
+
+DAY_AND_TIME_WORDS = wordset(
+    """
+    monday tuesday wednesday thursday friday saturday sunday yesterday today tonight
+    earlier later also then previously repeatedly reportedly once again recently has
+    have had this last week month year morning afternoon evening night on in a an the
+    statement separately privately publicly subsequently initially first further however
+    now has would will may might could
+    """
+)
+
+# A small list of common given names, used only to tell he from she.
+FEMALE_GIVEN = wordset(
+    """
+    mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa
+    margaret betty sandra ashley kimberly emily donna michelle carol amanda melissa
+    deborah stephanie rebecca laura sharon cynthia kathleen amy shirley angela helen
+    anna brenda pamela nicole emma samantha katherine christine debra rachel catherine
+    carolyn janet ruth maria heather diane virginia julie joyce victoria olivia kelly
+    christina lauren joan evelyn judith megan cheryl andrea hannah martha jacqueline
+    frances gloria ann teresa kathryn sara janice jean alice madison doris abigail julia
+    judy grace denise amber marilyn beverly danielle theresa sophia marie diana brittany
+    natalie isabella charlotte rose alexis kayla claudia angela ursula kamala hillary
+    theresa nicola priti yvette liz keir ingrid annalena erna giorgia marine sanna mette
+    jacinda kaja ylva birgit sigrid anne anna sofia elena irina olga natalia svetlana
+    tatiana maria ines chloe camille amelie lea leonie lena hanna greta ayesha fatima
+    aisha leila mariam priya anjali sunita mei ling yuki keiko ana lucia carmen isabel
+    pilar francesca giulia chiara aurelie sylvie nathalie isabelle brigitte ursula heike
+    petra sabine monika karin ruth joanna agnieszka katarzyna magdalena jane kate
+    susanna penny caroline harriet lucy zoe ellie siobhan niamh aoife fiona kirsty morag
+    rosie gemma jo liv
+    """
+) - wordset("keir")
+MALE_GIVEN = wordset(
+    """
+    james john robert michael william david richard joseph thomas charles christopher
+    daniel matthew anthony mark donald steven paul andrew joshua kenneth kevin brian
+    george timothy ronald edward jason jeffrey ryan jacob gary nicholas eric jonathan
+    stephen larry justin scott brandon benjamin samuel gregory alexander frank patrick
+    raymond jack dennis jerry tyler aaron jose adam nathan henry douglas zachary peter
+    kyle noah ethan jeremy walter christian keith roger terry austin sean gerald carl
+    harold dylan arthur lawrence jordan jesse bryan billy bruce gabriel joe logan albert
+    willie alan eugene russell vincent philip bobby johnny bradley roy ralph jens boris
+    emmanuel olaf vladimir volodymyr xi joe barack rishi keir jeremy nigel tony gordon
+    david emmanuel francois jean pierre jacques nicolas olivier hans klaus wolfgang
+    jurgen friedrich karl heinrich markus stefan thomas lars erik anders bjorn sven
+    magnus ole jonas mohammed muhammad ahmed ali omar hassan hussein ibrahim yusuf
+    mustafa khalid recep benjamin yair naftali sergei dmitry alexei andrei ivan igor
+    mikhail viktor yuri antonio giuseppe giovanni marco luca matteo carlos juan luis
+    miguel javier pedro jorge rafael hiroshi takeshi kenji wang li zhang narendra rahul
+    imran shehbaz justin pierre-olivier rob ben tom tim sam nick matt chris mike dave
+    steve jim bill bob ted ed fred greg jeff ken ron ray hamish callum angus fergus ewan
+    liam sean declan cian niall eamon rory conor kieran oisin mateusz piotr tomasz pawel
+    krzysztof andrzej janusz jakub jan josef milan petr pavel ahmad reza hamid abdullah
+    salman mohammad emir
+    """
+)
+
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}

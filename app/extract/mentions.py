@@ -1,0 +1,203 @@
+"""Speaker mentions: the names, titles, roles, groups and pronouns that can stand for a speaker."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from app.extract.lexicon import (
+    DAY_AND_TIME_WORDS,
+    DOCUMENT_NOUNS,
+    NOT_NAME_WORDS,
+    ORG_NOUNS,
+    ORG_WORDS,
+    PEOPLE_PLURALS,
+    ROLE_NOUNS,
+    TITLES,
+)
+
+MentionKind = str  # "pronoun" | "name" | "role" | "group" | "org"
+
+
+@dataclass(frozen=True, slots=True)
+class RawMention:
+    """A phrase that may denote a speaker, before it is resolved to an entity."""
+
+    start: int
+    end: int
+    text: str
+    kind: MentionKind
+    description: str | None = None  # appositive or title role ("Nato’s secretary-general")
+    role: str | None = None  # role head noun(s), lower case ("secretary-general")
+    affiliation: str | None = None  # organisation in the role ("Nato")
+
+
+def _alternation(words: frozenset[str]) -> str:
+    variants = {w for word in words for w in (word, word.capitalize())}
+    return "|".join(sorted((re.escape(w) for w in variants), key=len, reverse=True))
+
+
+_NOT_NAME = "|".join(sorted(NOT_NAME_WORDS, key=len, reverse=True))
+_UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĘĚĞĢĪĶĹĽŁŃŇŌŐŒŔŘŚŞŠŢŤŪŮŰŹŻŽ"
+_WORD_BODY = rf"[{_UPPER}][\w\-]*(?:[’'][{_UPPER}][\w\-]+)?"
+_NAME_WORD = rf"(?!(?:{_NOT_NAME})\b)(?:{_WORD_BODY}(?![\w’'])|[{_UPPER}]\.(?=\s))"
+_PARTICLE = r"(?:de|da|di|du|del|della|van|von|der|den|la|le|bin|ibn|al|el|ter|dos|das)"
+NAME_CHAIN = rf"{_NAME_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_NAME_WORD}){{0,4}}"
+_POSSESSOR = rf"(?:(?:{_NAME_WORD}[ \t]+){{0,3}}{_WORD_BODY}[’']s)"
+# A name followed by a possessive "’s" ("Jens Stoltenberg's speech").
+OWNER_CHAIN = rf"(?:{_NAME_WORD}[ \t]+){{0,3}}{_WORD_BODY}"
+# Organisation names may contain connectives: "Ministry of Defence", "Institute for ...".
+ORG_CHAIN = rf"{_NAME_WORD}(?:[ \t]+(?:(?:of|for|and|on|the|de)[ \t]+){{0,2}}{_NAME_WORD}){{0,7}}"
+_DETERMINER = (
+    r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any|[Mm]ost|"
+    r"[Oo]ther|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Bb]oth|[Ss]enior|[Ff]ormer)"
+)
+_STOP_MODIFIERS = (
+    r"(?:and|but|or|that|who|which|when|while|after|before|because|said|says|told|has|have|had|"
+    r"is|was|were|are|will|would|to|of|in|on|at|for|with|by|from|as|than|then|also|not)"
+)
+_MODIFIER = rf"(?!{_STOP_MODIFIERS}\b)(?:[\w\-]+)"
+_ROLE = rf"(?:{_alternation(ROLE_NOUNS)})"
+_GROUP = rf"(?:{_alternation(PEOPLE_PLURALS)})"
+_ORG_NOUN = rf"(?:{_alternation(ORG_NOUNS)})"
+_DOCUMENT = rf"(?:{_alternation(DOCUMENT_NOUNS)})"
+
+_MENTION = rf"""
+    (?P<pronoun>\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t)\b)
+  | (?P<document>(?:{_DETERMINER}[ \t]+)?(?P<docorg>{NAME_CHAIN})[ \t]+{_DOCUMENT}\b)
+  | (?P<role>(?:(?:{_DETERMINER}|(?P<possessor>{_POSSESSOR}))[ \t]+)
+        (?:{_MODIFIER}[ \t]+){{0,3}}?(?P<rolehead>{_ROLE})\b
+        (?:[ \t]+(?:of|for|at|from)[ \t]+(?:the[ \t]+)?(?P<roleorg>{ORG_CHAIN}))?)
+  | (?P<group>(?:{_DETERMINER}[ \t]+)?(?:{_MODIFIER}[ \t]+){{0,2}}?{_GROUP}
+        (?:[ \t]+and[ \t]+(?:{_MODIFIER}[ \t]+)?{_GROUP})?\b
+        (?:[ \t]+(?:familiar[ \t]+with|close[ \t]+to|briefed[ \t]+on)[ \t]+(?:the[ \t]+)?\w+)?)
+  | (?P<orgnoun>[Tt]he[ \t]+{_ORG_NOUN}\b)
+  | (?P<name>(?:[Tt]he[ \t]+)?{NAME_CHAIN})
+"""
+_APPOSITIVE = r"(?:,[ \t]+(?P<appositive>(?!(?:and|but|which)\b)[^,;:“”\"]{2,160}?),)?"
+_TRAILING_ADVERBIALS = (
+    r"(?P<adverbials>(?:[ \t]+(?:"
+    + "|".join(sorted(DAY_AND_TIME_WORDS, key=len, reverse=True))
+    + r"))*)"
+)
+_ALL_ADVERBIALS = "|".join(sorted(DAY_AND_TIME_WORDS, key=len, reverse=True))
+
+MENTION_AT = re.compile(rf"(?:{_MENTION}){_APPOSITIVE}", re.VERBOSE)
+MENTION_BEFORE = re.compile(
+    rf"(?:{_MENTION}){_APPOSITIVE}(?:[ \t]+(?:{_ALL_ADVERBIALS})\b)*[ \t]*,?[ \t]*$", re.VERBOSE
+)
+NAME_CHAIN_RE = re.compile(NAME_CHAIN)
+_ROLE_IN_APPOSITIVE = re.compile(rf"\b{_ROLE}\b")
+_AFFILIATION_IN_APPOSITIVE = re.compile(
+    rf"(?:\b(?:at|of|for|with|from)[ \t]+(?:the[ \t]+)?(?P<org>{ORG_CHAIN}))|(?P<poss>{_POSSESSOR})"
+)
+_POSSESSIVE_PREFIX = re.compile(r"^.*[’']s\s+")
+_LEADING_ARTICLE = re.compile(r"^(?:[Tt]he|[Aa]n?)\s+")
+
+
+def mention_at(text: str, position: int, end: int) -> RawMention | None:
+    """The speaker phrase starting at position ("said Mr Stoltenberg" → "Mr Stoltenberg")."""
+    match = MENTION_AT.match(text, position, end)
+    return _to_mention(text, match) if match else None
+
+
+def mention_before(text: str, start: int, position: int) -> RawMention | None:
+    """The speaker phrase ending just before position ("Mr Stoltenberg said" → "Mr Stoltenberg")."""
+    floor = max(start, position - 240)
+    match = MENTION_BEFORE.search(text, floor, position)
+    return _to_mention(text, match) if match else None
+
+
+def appositive_description(appositive: str) -> tuple[str | None, str | None, str | None]:
+    """(description, role, affiliation) from "Nato’s secretary-general" and the like."""
+    role_match = _ROLE_IN_APPOSITIVE.search(appositive)
+    if role_match is None or appositive.split()[0].lower() in ("who", "which", "whose"):
+        return None, None, None
+    affiliation = None
+    found = _AFFILIATION_IN_APPOSITIVE.search(appositive)
+    if found:
+        affiliation = found.group("org") or found.group("poss")[:-2]
+    role_text = appositive[: role_match.end()]
+    role = _strip_article(_POSSESSIVE_PREFIX.sub("", role_text)).lower()
+    return appositive.strip(), role, affiliation
+
+
+def split_title(chain: str) -> tuple[str, str]:
+    """("NATO Secretary-General", "Jens Stoltenberg") from a name chain with a title in front."""
+    words = chain.split()
+    last_title = -1
+    for index, word in enumerate(words[:-1]):
+        if word.rstrip(".").lower() in TITLES:
+            last_title = index
+    return " ".join(words[: last_title + 1]), " ".join(words[last_title + 1 :])
+
+
+def is_org_name(name: str) -> bool:
+    """Organisations: acronyms ('NATO') or names containing 'Council', 'Ministry', 'House' ..."""
+    words = name.split()
+    if len(words) == 1 and (words[0].isupper() and len(words[0]) >= 2):
+        return True
+    return any(word.lower().strip(".,") in ORG_WORDS for word in words)
+
+
+def _to_mention(text: str, match: re.Match[str]) -> RawMention | None:
+    groups = match.groupdict()
+    start = match.start()
+    description, role, affiliation = None, None, None
+    if groups.get("appositive"):
+        description, role, affiliation = appositive_description(groups["appositive"])
+        if description is None:
+            return None  # ", which ...," or a list, not an appositive of the speaker
+    if groups["pronoun"]:
+        return RawMention(start, match.end("pronoun"), groups["pronoun"], "pronoun")
+    if groups["document"]:
+        org = groups["docorg"]
+        return RawMention(match.start("docorg"), match.end("docorg"), org, "org")
+    if groups["role"]:
+        end = match.end("role")
+        role = groups["rolehead"].lower()
+        owner = groups["possessor"][:-2] if groups["possessor"] else groups["roleorg"]
+        if owner is None:
+            owner = _capitalised_modifier(groups["role"])
+        return RawMention(start, end, text[start:end], "role", text[start:end], role, owner)
+    if groups["group"]:
+        end = match.end("group")
+        return RawMention(start, end, text[start:end], "group")
+    if groups["orgnoun"]:
+        end = match.end("orgnoun")
+        return RawMention(start, end, text[start:end], "org")
+    return _name_mention(text, match, description, role, affiliation)
+
+
+def _name_mention(
+    text: str,
+    match: re.Match[str],
+    description: str | None,
+    role: str | None,
+    affiliation: str | None,
+) -> RawMention | None:
+    start, end = match.start("name"), match.end("name")
+    surface = text[start:end]
+    article = _LEADING_ARTICLE.match(surface)
+    if article:
+        start += article.end()
+        surface = text[start:end]
+    title, name = split_title(surface)
+    if not name:
+        return None
+    if title and description is None:
+        description = title
+        role = title.split()[-1].lower()
+        affiliation = " ".join(title.split()[:-1]) or None
+    kind = "org" if article or (is_org_name(name) and not title) else "name"
+    return RawMention(start, end, surface, kind, description, role, affiliation)
+
+
+def _capitalised_modifier(role_phrase: str) -> str | None:
+    """'the US president' → 'US'; 'a White House spokesman' → 'White House'."""
+    found = NAME_CHAIN_RE.search(role_phrase)
+    return found.group(0) if found else None
+
+
+def _strip_article(text: str) -> str:
+    return _LEADING_ARTICLE.sub("", text.strip())

@@ -1,0 +1,168 @@
+"""The quote engine: find every quote in a news text and say who said it, and why we think so."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from app.extract.boilerplate import is_boilerplate, is_heading, is_separator
+from app.extract.candidates import Candidate
+from app.extract.direct import direct_quotes
+from app.extract.document import Layout
+from app.extract.passages import paragraph_spans
+from app.extract.quotes import find_quoted_spans
+from app.extract.reported import reported_speech
+from app.extract.resolution import Resolved, resolve_speakers
+from app.extract.transcripts import transcript_quotes
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractedSpeaker:
+    name: str  # canonical name
+    kind: str  # "person" | "organisation" | "group"
+    aliases: tuple[str, ...]  # every surface form seen in this text, pronouns excluded
+    description: str | None  # role, e.g. "Nato’s secretary-general"
+    affiliation: str | None  # e.g. "Nato"
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractedQuote:
+    text: str  # quoted content without enclosing quotation marks == document_text[start:end]
+    start: int
+    end: int
+    kind: str  # direct | partial | indirect | transcript | question
+    cue: str | None  # the speech verb or label that attributed it; None for a continuation
+    speaker: str | None  # canonical name, or None when it cannot be resolved
+    mention: Mention | None  # the mention that attributed it
+    confidence: float  # 0..1
+    method: str  # the rule that found and attributed it
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    quotes: tuple[ExtractedQuote, ...]
+    speakers: tuple[ExtractedSpeaker, ...]
+
+
+def extract(text: str) -> Extraction:
+    """All quotes in text, each with its speaker, cue, offsets and the rule that found it."""
+    paragraphs = paragraph_spans(text)
+    boiler = {i for i, (s, e) in enumerate(paragraphs) if is_boilerplate(text[s:e])}
+    transcript, consumed = transcript_quotes(text, paragraphs, boiler)
+    prose = [
+        i
+        for i, (s, e) in enumerate(paragraphs)
+        if i not in boiler and i not in consumed and not _not_prose(text[s:e])
+    ]
+    not_prose = set(range(len(paragraphs))) - set(prose)
+    quoted = find_quoted_spans(text, paragraphs, not_prose)
+    layout = Layout(text, paragraphs, prose, quoted)
+    candidates = _without_overlaps(direct_quotes(layout) + reported_speech(layout)) + transcript
+    candidates.sort(key=lambda c: c.start)
+    resolved = resolve_speakers(text, paragraphs, prose, candidates)
+    return _assemble(text, resolved)
+
+
+def extraction_to_dict(extraction: Extraction) -> dict:
+    """{"quotes": [...], "speakers": [...]} in the shape `attest extract --json` prints."""
+    return {
+        "quotes": [_quote_dict(q) for q in extraction.quotes],
+        "speakers": [
+            {
+                "name": s.name,
+                "kind": s.kind,
+                "aliases": list(s.aliases),
+                "description": s.description,
+                "affiliation": s.affiliation,
+            }
+            for s in extraction.speakers
+        ],
+    }
+
+
+def _quote_dict(quote: ExtractedQuote) -> dict:
+    mention = quote.mention
+    return {
+        "text": quote.text,
+        "start": quote.start,
+        "end": quote.end,
+        "kind": quote.kind,
+        "cue": quote.cue,
+        "speaker": {
+            "name": quote.speaker,
+            "mention": (
+                {"text": mention.text, "start": mention.start, "end": mention.end}
+                if mention
+                else None
+            ),
+        },
+        "confidence": quote.confidence,
+        "method": quote.method,
+    }
+
+
+def _not_prose(paragraph: str) -> bool:
+    return is_separator(paragraph) or (is_heading(paragraph) and not _has_quote_mark(paragraph))
+
+
+def _has_quote_mark(paragraph: str) -> bool:
+    return any(mark in paragraph for mark in '“”"‘')
+
+
+def _without_overlaps(candidates: list[Candidate]) -> list[Candidate]:
+    """Two finds of the same words: keep the one with the stronger rule."""
+    kept: list[Candidate] = []
+    for candidate in sorted(candidates, key=lambda c: (c.start, -c.end)):
+        duplicate = next(
+            (k for k in kept if k.kind == candidate.kind and _same_span(k, candidate)), None
+        )
+        if duplicate is None:
+            kept.append(candidate)
+        elif candidate.confidence > duplicate.confidence:
+            kept[kept.index(duplicate)] = candidate
+    return kept
+
+
+def _same_span(a: Candidate, b: Candidate) -> bool:
+    overlap = min(a.end, b.end) - max(a.start, b.start)
+    return overlap > 0.8 * min(a.end - a.start, b.end - b.start)
+
+
+def _assemble(text: str, resolved: list[Resolved]) -> Extraction:
+    quotes: list[ExtractedQuote] = []
+    speakers: dict[int, ExtractedSpeaker] = {}
+    for item in resolved:
+        c, entity, mention = item.candidate, item.entity, item.mention
+        name = entity.canonical if entity is not None else None
+        quotes.append(
+            ExtractedQuote(
+                text[c.start : c.end],
+                c.start,
+                c.end,
+                c.kind,
+                c.cue,
+                name,
+                Mention(mention.text, mention.start, mention.end) if mention else None,
+                round(c.confidence * (1.0 if entity is not None else 0.7), 2),
+                c.method,
+            )
+        )
+        if entity is not None and id(entity) not in speakers:
+            speakers[id(entity)] = ExtractedSpeaker(
+                entity.canonical,
+                entity.kind,
+                tuple(_aliases(entity.canonical, entity.aliases)),
+                entity.description,
+                entity.affiliation,
+            )
+    return Extraction(tuple(quotes), tuple(speakers.values()))
+
+
+def _aliases(canonical: str, aliases: list[str]) -> list[str]:
+    return [canonical] + [a for a in aliases if a != canonical]

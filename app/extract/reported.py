@@ -1,0 +1,218 @@
+"""Indirect (reported) speech: 'Mr Stoltenberg said the best way was ...'."""
+
+from __future__ import annotations
+
+import re
+
+from app.extract.candidates import Candidate
+from app.extract.cues import CONTINUATION_GERUNDS, OBJECT_TAKING, Cue
+from app.extract.document import Layout, Sentence
+from app.extract.subjects import CueSpeaker
+
+# What may stand between a verb and its "that": an addressee or when and where it was said.
+_ADVERBIAL = (
+    r"(?:on|in|at|during|after|before|last|this|earlier|yesterday|today|repeatedly|again|also|"
+    r"then|later|privately|publicly|separately|recently|previously|once|now|however)"
+)
+_BRIDGE_TO_THAT = re.compile(
+    rf"[ \t]*,?[ \t]+(?:{_ADVERBIAL}\b[^,.;:“”\"!?]{{0,80}}?[ \t]+)?that[ \t]+"
+)
+_OBJECT = re.compile(
+    r"[ \t]+(?:reporters|journalists|lawmakers|delegates|parliament|the\s+\w+|him|her|them|us|"
+    r"me|[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)(?:\s+(?:on|in|at)\s+[^,;:]{1,40}?)?[ \t]+(?=\S)"
+)
+_NOT_A_CLAUSE_START = re.compile(
+    r"^(?:to|of|about|against|on|in|at|by|for|with|from|into|up|out|off|so|nothing|little|"
+    r"much|goodbye|yes|no|it\s+was\s+time|more|something|anything|this|that|these|those|"
+    r"what|how|whether|if|why|when|where|who|as|after|before|while|during|[,.;:!?“”\"‘’'—–-])",
+    re.IGNORECASE,
+)
+_FINITE = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|could|can|should|may|might|must|did|does|do|"
+    r"won’t|wouldn’t|couldn’t|isn’t|wasn’t|didn’t|doesn’t|hasn’t|haven’t|\w+ed|\w+s)\b"
+)
+_PRONOUN_START = re.compile(r"^(?:he|she|it|they|we|i|you|there)\b", re.IGNORECASE)
+# ", adding that ..." ends the clause (it becomes a quote of its own), and so does the writer's
+# own participle (", setting up a clash ..."); ", emphasising that ..." stays with the clause.
+_KEPT_PARTICIPLES = (
+    r"emphasi[sz]ing|stressing|noting|insisting|arguing|warning|underlining|acknowledging|"
+    r"including|regarding|concerning|excluding|notwithstanding|according"
+)
+_CONTINUATION = re.compile(
+    r",\s+(?:"
+    + "|".join(sorted(CONTINUATION_GERUNDS))
+    + rf"|(?!(?:{_KEPT_PARTICIPLES})\b)(?!\w+ing(?:,|\s+(?:and|or)\b))\w+ing)\b"
+)
+_SENTENCE_TAIL = re.compile(r"[\s.!?;:,—–-]+$")
+# "what he meant when he said ...": speech recalled inside a subordinate clause is background.
+_SUBORDINATE_BEFORE = re.compile(
+    r"\b(?:when|if|whether|unless|until|what)\s+\S+\s*$", re.IGNORECASE
+)
+_BACKWARD_TAIL = re.compile(r"^[^,;:“”\"]{0,60}$")
+_MIN_WORDS = 3
+
+
+def reported_speech(layout: Layout) -> list[Candidate]:
+    """Indirect quotes: reported clauses after (or before) a speech verb."""
+    found: list[Candidate] = []
+    for index, sentence in enumerate(layout.sentences):
+        claimed_until = -1
+        for cue, speaker in layout.cues[index]:
+            if cue.start < claimed_until and cue.word not in CONTINUATION_GERUNDS:
+                continue  # a verb inside a clause already reported belongs to that clause
+            candidate = _forward(layout, sentence, cue, speaker) or _backward(
+                layout, sentence, cue, speaker
+            )
+            if candidate is not None:
+                found.append(candidate)
+                claimed_until = max(claimed_until, candidate.end)
+    return found
+
+
+def _forward(layout: Layout, sentence: Sentence, cue: Cue, speaker: CueSpeaker) -> Candidate | None:
+    text = layout.text
+    if not cue.is_reporting and cue.word != "according to":
+        return None
+    if cue.word == "according to":
+        return _according_to_before(layout, sentence, cue, speaker)
+    if _SUBORDINATE_BEFORE.search(text, max(sentence.start, cue.start - 40), cue.start):
+        return None
+    start, has_that = _clause_start(text, cue, sentence.end)
+    if start is None:
+        return None
+    end = _clause_end(layout, sentence, start)
+    clause = text[start:end]
+    if not _is_clause(clause, has_that, cue):
+        return None
+    return _candidate(layout, sentence, start, end, cue, speaker, "indirect:said-that-clause")
+
+
+def _clause_start(text: str, cue: Cue, limit: int) -> tuple[int | None, bool]:
+    position = cue.end
+    if cue.word in OBJECT_TAKING:
+        obj = _OBJECT.match(text, cue.end, limit)
+        if obj is None:
+            return None, False
+        position = obj.end() - 1
+    bridge = _BRIDGE_TO_THAT.match(text, position, limit)
+    if bridge:
+        return bridge.end(), True
+    while position < limit and text[position] in " \t":
+        position += 1
+    if position >= limit or position == cue.end:
+        return None, False
+    return position, False
+
+
+def _clause_end(layout: Layout, sentence: Sentence, start: int) -> int:
+    text = layout.text
+    end = sentence.end
+    continuation = _CONTINUATION.search(text, start, end)
+    if continuation:
+        end = continuation.start()
+    end = _drop_trailing_attribution(layout, sentence, start, end)
+    while end > start and _SENTENCE_TAIL.match(text, end - 1, end):
+        end -= 1
+    if text[end : end + 1] in '”"’' and _has_open_quote(text[start:end]):
+        end += 1
+    return end
+
+
+def _drop_trailing_attribution(layout: Layout, sentence: Sentence, start: int, end: int) -> int:
+    """'..., according to a White House summary.' is not part of the reported words."""
+    index = layout.sentence_index(start)
+    for cue, speaker in layout.cues[index] if index is not None else []:
+        if start < cue.start < end and speaker.how in ("X-said", "said-X", "according-to"):
+            comma = layout.text.rfind(",", start, cue.start)
+            if comma != -1 and cue.start - comma < 60:
+                return comma
+    return end
+
+
+def _is_clause(clause: str, has_that: bool, cue: Cue) -> bool:
+    words = clause.split()
+    if len(words) < _MIN_WORDS or clause[:1] in '“"‘':
+        return False
+    if has_that:
+        return True
+    if _NOT_A_CLAUSE_START.match(clause):
+        return False
+    if cue.is_strong:
+        return True
+    return bool(_PRONOUN_START.match(clause) or _FINITE.search(" ".join(words[:10])))
+
+
+def _backward(
+    layout: Layout, sentence: Sentence, cue: Cue, speaker: CueSpeaker
+) -> Candidate | None:
+    """'Most allies have little appetite ..., she added.'"""
+    text = layout.text
+    if speaker.mention is None or speaker.how not in ("X-said", "said-X"):
+        return None
+    mention = speaker.mention
+    attribution_start = min(mention.start, cue.start)
+    comma = text.rfind(",", sentence.start, attribution_start)
+    if comma == -1 or text[comma + 1 : attribution_start].strip():
+        return None
+    if not _BACKWARD_TAIL.match(text[max(mention.end, cue.end) : sentence.end]):
+        return None
+    start = sentence.start
+    while start < comma and text[start] in " \t“\"‘'":
+        start += 1
+    if text[sentence.start : start].strip():
+        return None  # opens with a quotation mark: a direct quote, handled elsewhere
+    if len(text[start:comma].split()) < _MIN_WORDS or layout.inside_quote(start):
+        return None
+    return _candidate(layout, sentence, start, comma, cue, speaker, "indirect:clause-then-X-said")
+
+
+def _according_to_before(
+    layout: Layout, sentence: Sentence, cue: Cue, speaker: CueSpeaker
+) -> Candidate | None:
+    """'According to the police, the man was ...' or '... , according to officials.'"""
+    text = layout.text
+    if speaker.mention is None:
+        return None
+    lead = text[sentence.start : cue.start].strip()
+    if not lead:
+        comma = text.find(",", speaker.mention.end, sentence.end)
+        if comma == -1 or comma - speaker.mention.end > 40:
+            return None
+        start = comma + 1
+        while start < sentence.end and text[start] in " \t":
+            start += 1
+        end = _clause_end(layout, sentence, start)
+    else:
+        if not lead.endswith(",") or text[sentence.start : sentence.start + 1] in '“"‘':
+            return None
+        start, end = sentence.start, text.rfind(",", sentence.start, cue.start)
+        if any(
+            q.start < end and q.end > start
+            for q in layout.quoted
+            if q.paragraph == sentence.paragraph
+        ):
+            return None  # the quoted words are the quote; handled as a partial quote
+    if len(text[start:end].split()) < _MIN_WORDS:
+        return None
+    return _candidate(layout, sentence, start, end, cue, speaker, "indirect:according-to")
+
+
+def _candidate(
+    layout: Layout,
+    sentence: Sentence,
+    start: int,
+    end: int,
+    cue: Cue,
+    speaker: CueSpeaker,
+    method: str,
+) -> Candidate:
+    confidence = 0.8 if speaker.mention is not None else 0.45
+    if speaker.how == "subject":
+        confidence -= 0.1
+    return Candidate(
+        start, end, "indirect", cue.word, speaker.mention, method, confidence, sentence.paragraph
+    )
+
+
+def _has_open_quote(fragment: str) -> bool:
+    return fragment.count("“") > fragment.count("”") or fragment.count('"') % 2 == 1

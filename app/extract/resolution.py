@@ -1,0 +1,183 @@
+"""Turning speaker mentions into entities, in reading order, so pronouns see what came before."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from app.extract.candidates import Candidate
+from app.extract.coreference import Discourse
+from app.extract.entities import Entity, Registry
+from app.extract.lexicon import FEMALE_GIVEN, MALE_GIVEN, wordset
+from app.extract.mentions import NAME_CHAIN_RE, RawMention, mention_at, split_title
+from app.extract.names import name_tokens
+from app.extract.passages import sentence_spans
+
+_PREPOSITIONS = wordset(
+    """
+    with of to by for from on at in about against into than like between among and or
+    """
+)
+_LEADING_ARTICLE = re.compile(r"^(?:[Tt]he|[Aa]n?)\s+")
+_INHERIT_KINDS = frozenset(("direct", "partial", "indirect"))
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    candidate: Candidate
+    entity: Entity | None
+    mention: RawMention | None
+
+
+def resolve_speakers(
+    text: str, paragraphs: list[tuple[int, int]], prose: list[int], candidates: list[Candidate]
+) -> list[Resolved]:
+    """Each candidate with the entity its mention denotes (or the quote it continues)."""
+    registry = Registry()
+    named = _named_mentions(text, paragraphs, prose)
+    speaker_names = [c.mention for c in candidates if c.mention and c.mention.kind == "name"]
+    for mention in [m for m in named if _introduces_person(m)] + speaker_names:
+        if len(name_tokens(split_title(mention.text)[1])) >= 2:
+            registry.register_person(mention)
+    sentence_starts = [s for p in paragraphs for s, _ in sentence_spans(text, *p)]
+    discourse = Discourse(registry, sentence_starts)
+    speakers = _resolve_in_order(text, registry, discourse, named, candidates)
+    return _inherit(candidates, speakers, discourse)
+
+
+def _resolve_in_order(
+    text: str,
+    registry: Registry,
+    discourse: Discourse,
+    named: list[RawMention],
+    candidates: list[Candidate],
+) -> dict[int, Entity | None]:
+    """Walk the text once: names are seen, speaker mentions resolved against what was seen."""
+    events: list[tuple[int, int, RawMention | Candidate]] = [(m.start, 0, m) for m in named]
+    events += [(c.mention.start, 1, c) for c in candidates if c.mention is not None]
+    events.sort(key=lambda e: (e[0], e[1]))
+    speakers: dict[int, Entity | None] = {}
+    for position, _, item in events:
+        if isinstance(item, RawMention):
+            entity = registry.person_for_name(item, position, create=False)
+            if entity is not None:
+                discourse.see(entity, position, _is_subject(text, item))
+            continue
+        entity = _resolve_mention(registry, discourse, item.mention, item.label_kind)
+        speakers[id(item)] = entity
+        if entity is not None:
+            discourse.see(entity, position, True)
+    return speakers
+
+
+def _resolve_mention(
+    registry: Registry, discourse: Discourse, mention: RawMention, label_kind: str | None
+) -> Entity | None:
+    if mention.kind == "pronoun":
+        return discourse.resolve(mention.text, mention.start)
+    if mention.kind == "name":
+        person = registry.person_for_name(mention, mention.start)
+        return person if person is not None else registry.organisation(_bare(mention.text))
+    if mention.kind == "role":
+        return registry.person_for_role(mention, mention.start) or registry.organisation_for_role(
+            mention
+        )
+    if mention.kind == "group":
+        return registry.group(_bare(mention.text))
+    return registry.organisation(_bare(mention.text))
+
+
+def _inherit(
+    candidates: list[Candidate], speakers: dict[int, Entity | None], discourse: Discourse
+) -> list[Resolved]:
+    """Continuations take the speaker of the quote before them (or after, in the same paragraph)."""
+    resolved: list[Resolved] = []
+    last: Resolved | None = None
+    for index, candidate in enumerate(candidates):
+        if candidate.label_kind == "answer":
+            resolved.append(Resolved(candidate, _most_seen_person(discourse), None))
+            continue
+        if not candidate.inherits:
+            item = Resolved(candidate, speakers.get(id(candidate)), candidate.mention)
+        else:
+            source = _source_for(candidate, candidates, index, last, speakers)
+            item = Resolved(
+                candidate, source.entity if source else None, source.mention if source else None
+            )
+            if source is None:
+                candidate.confidence *= 0.5
+        resolved.append(item)
+        if item.entity is not None and candidate.kind in _INHERIT_KINDS:
+            last = item
+    return resolved
+
+
+def _source_for(
+    candidate: Candidate,
+    candidates: list[Candidate],
+    index: int,
+    last: Resolved | None,
+    speakers: dict[int, Entity | None],
+) -> Resolved | None:
+    if last is not None and last.candidate.paragraph == candidate.paragraph:
+        return last
+    if candidate.method == "direct:multi-paragraph-continuation" and last is not None:
+        return last
+    for later in candidates[index + 1 :]:
+        if later.paragraph != candidate.paragraph:
+            break
+        if later.kind == "direct" and speakers.get(id(later)) is not None:
+            return Resolved(later, speakers[id(later)], later.mention)
+    # A paragraph that is nothing but a quote continues the previous paragraph's speaker.
+    if last is not None and candidate.paragraph - last.candidate.paragraph == 1:
+        candidate.confidence *= 0.8
+        return last
+    return None
+
+
+def _named_mentions(
+    text: str, paragraphs: list[tuple[int, int]], prose: list[int]
+) -> list[RawMention]:
+    found: list[RawMention] = []
+    for index in prose:
+        start, end = paragraphs[index]
+        for match in NAME_CHAIN_RE.finditer(text, start, end):
+            mention = mention_at(text, match.start(), end)
+            if mention is not None and mention.kind == "name":
+                found.append(mention)
+    return found
+
+
+def _introduces_person(mention: RawMention) -> bool:
+    """A full name with a title, a role or a known given name introduces a person."""
+    if mention.kind != "name":
+        return False
+    title, bare = split_title(mention.text)
+    if len(name_tokens(bare)) < 2:
+        return False
+    return bool(title or mention.description) or _known_given_name(bare)
+
+
+def _known_given_name(bare: str) -> bool:
+    first = name_tokens(bare)[0]
+    return first in FEMALE_GIVEN or first in MALE_GIVEN
+
+
+def _is_subject(text: str, mention: RawMention) -> bool:
+    if text[mention.end : mention.end + 2] in ("’s", "'s"):
+        return False
+    before = text[max(0, mention.start - 20) : mention.start].split()
+    return not before or before[-1].lower() not in _PREPOSITIONS
+
+
+def _most_seen_person(discourse: Discourse) -> Entity | None:
+    counts: dict[int, tuple[int, Entity]] = {}
+    for sighting in discourse.sightings:
+        if sighting.entity.kind == "person":
+            n, _ = counts.get(id(sighting.entity), (0, sighting.entity))
+            counts[id(sighting.entity)] = (n + 1, sighting.entity)
+    return max(counts.values(), key=lambda pair: pair[0])[1] if counts else None
+
+
+def _bare(surface: str) -> str:
+    return _LEADING_ARTICLE.sub("", surface.strip())

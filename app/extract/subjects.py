@@ -1,0 +1,82 @@
+"""Who a speech verb belongs to: the phrase before it, after it, or the sentence's subject."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from app.extract.cues import Cue
+from app.extract.mentions import RawMention, mention_at, mention_before
+
+# Openers after which the subject comes only after the first comma.
+_INTRODUCTORY = re.compile(
+    r"^[“\"‘'(—–-]*\s*(?:In|On|At|After|Before|Speaking|Asked|Following|Earlier|Later|However|"
+    r"Meanwhile|But|And|Yesterday|Today|When|While|As|Despite|During|Since|Addressing|Writing|"
+    r"Responding|Commenting|Interviewed|Separately|Still|Instead|Nonetheless|In\s+a)\b[^,]{0,160},\s*"
+)
+_LEADING_PUNCTUATION = re.compile(r"^[\s“\"‘'(—–-]*")
+_AFTER_QUOTE = re.compile(r"[”\"’'][\s,—–-]*$")
+_INVERSION_TAIL = re.compile(r"^\s*(?:[,.;:—–-]|$|on\s|in\s|at\s|during\s|after\s|before\s)")
+
+
+@dataclass(frozen=True, slots=True)
+class CueSpeaker:
+    mention: RawMention | None
+    how: str  # "X-said" | "said-X" | "subject" | "inherited"
+
+
+def speaker_for_cue(
+    text: str, cue: Cue, sentence: tuple[int, int], earlier: list[tuple[Cue, CueSpeaker]]
+) -> CueSpeaker:
+    """The mention that a speech verb's speaker is, found the way a reader would."""
+    start, end = sentence
+    if cue.word == "according to":
+        return CueSpeaker(mention_at(text, _skip_space(text, cue.end), end), "according-to")
+    before = mention_before(text, start, cue.start)
+    if before is not None and not _inside_reported(before, earlier):
+        return CueSpeaker(before, "X-said")
+    inverted = _inverted_speaker(text, cue, start, end)
+    if inverted is not None:
+        return CueSpeaker(inverted, "said-X")
+    if cue.is_noun_like:
+        return CueSpeaker(None, "none")
+    if cue.is_gerund and earlier:
+        return CueSpeaker(earlier[-1][1].mention, "inherited")
+    subject = sentence_subject(text, start, cue.start)
+    return CueSpeaker(subject, "subject" if subject else "none")
+
+
+def sentence_subject(text: str, start: int, limit: int) -> RawMention | None:
+    """The mention that opens the sentence, after any introductory phrase."""
+    head = text[start:limit]
+    intro = _INTRODUCTORY.match(head)
+    offset = intro.end() if intro else _LEADING_PUNCTUATION.match(head).end()
+    if start + offset >= limit:
+        return None
+    return mention_at(text, start + offset, limit)
+
+
+def _inverted_speaker(text: str, cue: Cue, start: int, end: int) -> RawMention | None:
+    """'..., said Mr Stoltenberg.' – a speaker after the verb, then the sentence ends."""
+    lead = text[start : cue.start].rstrip()
+    if lead and not (lead.endswith(",") or _AFTER_QUOTE.search(lead) or lead.endswith("—")):
+        return None
+    mention = mention_at(text, _skip_space(text, cue.end), end)
+    if mention is None or (mention.kind == "pronoun" and mention.text[0].isupper()):
+        return None
+    if not _INVERSION_TAIL.match(text[mention.end : end]):
+        return None
+    return mention
+
+
+def _inside_reported(mention: RawMention, earlier: list[tuple[Cue, CueSpeaker]]) -> bool:
+    """'he' in 'said he agreed' is the content of an earlier verb, not a new speaker."""
+    return (
+        False if not earlier else mention.kind == "pronoun" and earlier[-1][0].end < mention.start
+    )
+
+
+def _skip_space(text: str, position: int) -> int:
+    while position < len(text) and text[position] in " \t":
+        position += 1
+    return position
