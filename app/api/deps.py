@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Annotated
 
+from annotated_types import Ge, Le
 from fastapi import Depends, Query
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy.orm import Session
@@ -57,6 +58,10 @@ def _requiring(role: str):
 Reader = Annotated[Principal, Depends(_requiring("reader"))]
 Editor = Annotated[Principal, Depends(_requiring("editor"))]
 Admin = Annotated[Principal, Depends(_requiring("admin"))]
+
+BIGINT_MAX = 2**63 - 1
+# Ids are PostgreSQL bigints: a larger number can name nothing, so it is refused as invalid input.
+BigintId = Annotated[int, Ge(1), Le(BIGINT_MAX)]
 
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Items per page.")]
 Cursor = Annotated[
