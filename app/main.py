@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import FastAPI
 
 from app import __version__
-from app.api import documents, problems, quotes, speakers, system
+from app.api import audit, documents, problems, quotes, speakers, system
 from app.api.limits import BodySizeLimit
 from app.config import get_settings
 
@@ -23,10 +23,11 @@ TAGS = [
     {"name": "documents", "description": "Articles, transcripts and press releases."},
     {"name": "quotes", "description": "Who said what, where, and how it was found."},
     {"name": "speakers", "description": "People and organisations with all their aliases."},
+    {"name": "audit", "description": "Who changed what, and when (admins only)."},
     {"name": "system", "description": "Health and version."},
 ]
 
-ROUTERS = [documents.router, quotes.router, speakers.router, system.router]
+ROUTERS = [documents.router, quotes.router, speakers.router, audit.router, system.router]
 
 
 def create_app() -> FastAPI:
