@@ -6,7 +6,7 @@ from fastapi import FastAPI
 
 from app import __version__
 from app.api import audit, documents, problems, quotes, speakers, system
-from app.api.limits import BodySizeLimit
+from app.api.limits import BodySizeLimit, StorableText
 from app.config import get_settings
 
 DESCRIPTION = """
@@ -40,6 +40,7 @@ def create_app() -> FastAPI:
     problems.install(app)
     for router in ROUTERS:
         app.include_router(router)
+    app.add_middleware(StorableText)
     app.add_middleware(BodySizeLimit, max_bytes=get_settings().max_body_bytes)
     return app
 

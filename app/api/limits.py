@@ -1,11 +1,24 @@
-"""ASGI middleware refusing request bodies over the configured size with 413."""
+"""ASGI middleware enforcing what a request may carry: a bounded body, and only storable text.
+
+Both run before routing, so every route (including ones added later) is covered.
+"""
 
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Iterator
 from typing import Any
+from urllib.parse import parse_qsl
 
+from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from app.api.problems import problem
+
+# PostgreSQL text cannot hold NUL, and UTF-8 cannot encode a lone surrogate (JSON can write one).
+UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+JSON_BODY_METHODS = {"POST", "PUT", "PATCH"}
 
 
 class BodyTooLarge(Exception):
@@ -62,3 +75,95 @@ class BodySizeLimit:
             }
         )
         await send({"type": "http.response.body", "body": payload})
+
+
+class StorableText:
+    """Refuses NUL characters and lone surrogates in the path, query or JSON body with 422.
+
+    PostgreSQL would reject them deep inside a write; refusing them up front names the field.
+    Bodies that are not valid JSON pass through untouched for FastAPI to report.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        fields = list(_unstorable_in_url(scope))
+        if scope["method"] in JSON_BODY_METHODS and _is_json(scope):
+            body = await _read_body(receive)
+            fields += _unstorable_in_body(body)
+            receive = _replay(body)
+        if fields:
+            await _refuse(fields, scope, receive, send)
+            return
+        await self.app(scope, receive, send)
+
+
+def _is_json(scope: Scope) -> bool:
+    content_type = dict(scope["headers"]).get(b"content-type", b"").decode("latin-1").lower()
+    return "json" in content_type
+
+
+async def _read_body(receive: Receive) -> bytes:
+    chunks: list[bytes] = []
+    while True:
+        message = await receive()
+        chunks.append(message.get("body", b""))
+        if not message.get("more_body", False):
+            return b"".join(chunks)
+
+
+def _replay(body: bytes) -> Receive:
+    sent = False
+
+    async def receive() -> Message:
+        nonlocal sent
+        if sent:
+            return {"type": "http.disconnect"}
+        sent = True
+        return {"type": "http.request", "body": body, "more_body": False}
+
+    return receive
+
+
+def _unstorable_in_url(scope: Scope) -> Iterator[str]:
+    if UNSTORABLE.search(scope["path"]):
+        yield "path"
+    query = scope["query_string"].decode("latin-1")
+    for name, value in parse_qsl(query, keep_blank_values=True, errors="surrogateescape"):
+        if UNSTORABLE.search(name) or UNSTORABLE.search(value):
+            yield f"query.{UNSTORABLE.sub('?', name)}"
+
+
+def _unstorable_in_body(body: bytes) -> list[str]:
+    try:
+        document = json.loads(body)
+    except ValueError:  # malformed JSON or bytes that are not UTF-8
+        return []
+    return list(_unstorable_in_json(document, ()))
+
+
+def _unstorable_in_json(value: Any, path: tuple[str, ...]) -> Iterator[str]:
+    if isinstance(value, str):
+        if UNSTORABLE.search(value):
+            yield ".".join(path) or "body"
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            name = UNSTORABLE.sub("?", key)
+            if name != key:
+                yield ".".join((*path, name))
+            yield from _unstorable_in_json(item, (*path, name))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _unstorable_in_json(item, (*path, str(index)))
+
+
+async def _refuse(fields: list[str], scope: Scope, receive: Receive, send: Send) -> None:
+    message = "contains a NUL character or a lone surrogate, which cannot be stored as text"
+    errors = [{"field": f, "message": message, "type": "unstorable_text"} for f in fields]
+    detail = f"Invalid input in: {', '.join(sorted(set(fields)))}."
+    response = problem(422, detail, Request(scope), "Validation failed", errors=errors)
+    await response(scope, receive, send)

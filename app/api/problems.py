@@ -9,7 +9,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import DataError, DBAPIError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.exceptions import HTTPException
 
@@ -76,6 +76,10 @@ async def _on_database(request: Request, error: DBAPIError) -> JSONResponse:
     if isinstance(error, OperationalError) or error.connection_invalidated:
         log.warning("database unavailable: %s", error.orig)
         return _unavailable(request)
+    if isinstance(error, DataError):
+        # A value the database cannot hold (out of range, malformed) that validation let through.
+        log.warning("database refused a value: %s", error.orig)
+        return problem(422, "A value is outside what the database can store.", request)
     log.exception("database error")
     return problem(500, "An unexpected database error occurred.", request)
 

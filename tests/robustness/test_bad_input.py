@@ -1,0 +1,244 @@
+"""Malformed and hostile input gets a clear 4xx problem, is never half-written, never crashes."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from sqlalchemy import func, select
+
+from app.models import AuditEntry, Document, Passage, Quote
+from tests.robustness.conftest import ALLIANCE_REPORT, PROBLEM
+
+BIGINT_MAX = 2**63 - 1
+
+
+def _assert_problem(response, status: int) -> dict:
+    assert response.status_code == status, response.text
+    assert response.headers["content-type"] == PROBLEM
+    body = response.json()
+    assert body["status"] == status and body["title"]
+    return body
+
+
+def _stored_rows(session) -> dict[str, int]:
+    session.rollback()  # see rows committed by the app since this session last looked
+    tables = {"documents": Document, "passages": Passage, "quotes": Quote, "audit": AuditEntry}
+    return {
+        name: session.scalar(select(func.count()).select_from(model))
+        for name, model in tables.items()
+    }
+
+
+def _post_raw(client, headers, body: bytes, content_type: str = "application/json"):
+    return client.post(
+        "/documents", content=body, headers={**headers, "Content-Type": content_type}
+    )
+
+
+def test_malformed_json_is_a_422_problem(client, editor):
+    response = _post_raw(client, editor, b'{"title": "Nato chief warns", "text": ')
+    body = _assert_problem(response, 422)
+    assert body["errors"][0]["type"] == "json_invalid"
+
+
+def test_a_wrong_type_names_the_field(client, editor):
+    response = client.post(
+        "/documents", json={**ALLIANCE_REPORT, "published_at": "last Thursday"}, headers=editor
+    )
+    body = _assert_problem(response, 422)
+    assert [e["field"] for e in body["errors"]] == ["published_at"]
+
+
+def test_a_list_where_an_object_belongs_is_a_422_problem(client, editor):
+    _assert_problem(client.post("/documents", json=[ALLIANCE_REPORT], headers=editor), 422)
+
+
+def test_a_body_over_the_limit_is_refused_with_413(client, editor):
+    huge = {**ALLIANCE_REPORT, "text": "Mr Stoltenberg said the alliance would stay. " * 150_000}
+    body = _assert_problem(client.post("/documents", json=huge, headers=editor), 413)
+    assert "limited" in body["detail"]
+
+
+def test_a_streamed_body_over_the_limit_is_refused_with_413(client, editor):
+    def chunks():
+        yield b'{"title": "Alliance", "text": "'
+        for _ in range(6 * 1024):
+            yield b"The secretary-general said the mission would resume. " * 20
+        yield b'"}'
+
+    response = client.post(
+        "/documents", content=chunks(), headers={**editor, "Content-Type": "application/json"}
+    )
+    _assert_problem(response, 413)
+
+
+def test_bytes_that_are_not_utf8_are_a_4xx_problem(client, editor, session):
+    body = json.dumps(ALLIANCE_REPORT).encode().replace(b"Alliance", b"Alli\xe9nce")
+    response = _post_raw(client, editor, body)
+    assert 400 <= response.status_code < 500
+    assert response.headers["content-type"] == PROBLEM
+    assert _stored_rows(session)["documents"] == 0
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "named"),
+    [
+        ("title", "Nato chief\x00 warns", "title"),
+        ("text", "Mr Stoltenberg said\x00 the alliance would stay.", "text"),
+        ("publisher", "Financial\x00Times", "publisher"),
+        ("authors", ["Helen Warrell", "Laura\x00 Pitel"], "authors.1"),
+        (
+            "html",
+            "<html><body><article><p>Mr Stoltenberg\x00 said.</p></article></body></html>",
+            "html",
+        ),
+    ],
+)
+def test_a_nul_character_in_a_document_field_is_a_422_naming_it(
+    client, editor, field, value, named
+):
+    payload = {**ALLIANCE_REPORT, field: value}
+    if field == "html":
+        payload.pop("text")
+    body = _assert_problem(client.post("/documents", json=payload, headers=editor), 422)
+    assert [e["field"] for e in body["errors"]] == [named]
+
+
+def test_a_nul_character_in_an_alias_is_a_422_naming_it(client, editor, two_speakers):
+    response = client.post(
+        f"/speakers/{two_speakers[0]}/aliases", json={"alias": "Mr\x00 Stoltenberg"}, headers=editor
+    )
+    body = _assert_problem(response, 422)
+    assert [e["field"] for e in body["errors"]] == ["alias"]
+
+
+def test_a_nul_character_in_a_query_parameter_is_a_422_naming_it(client, reader):
+    response = client.get("/speakers", params={"q": "stolten\x00berg"}, headers=reader)
+    body = _assert_problem(response, 422)
+    assert [e["field"] for e in body["errors"]] == ["query.q"]
+
+
+def test_a_lone_surrogate_escaped_in_json_is_a_422_naming_the_field(client, editor):
+    body = json.dumps({**ALLIANCE_REPORT, "title": "Nato \\ud83d chief"}).replace("\\\\", "\\")
+    response = _post_raw(client, editor, body.encode())
+    problem = _assert_problem(response, 422)
+    assert [e["field"] for e in problem["errors"]] == ["title"]
+
+
+def test_a_refused_document_leaves_nothing_behind(client, editor, session):
+    payload = {**ALLIANCE_REPORT, "authors": ["Helen Warrell", "Laura\x00 Pitel"]}
+    client.post("/documents", json=payload, headers=editor)
+    assert _stored_rows(session) == {"documents": 0, "passages": 0, "quotes": 0, "audit": 1}
+
+
+def test_html_that_is_not_an_article_is_a_422_naming_html(client, editor):
+    page = "<html><head><title>Log in</title></head><body><form><input name=u></form></body></html>"
+    payload = {"title": "Log in", "html": page}
+    body = _assert_problem(client.post("/documents", json=payload, headers=editor), 422)
+    assert body["field"] == "html"
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n\t  "])
+def test_empty_text_is_a_422_problem(client, editor, text):
+    _assert_problem(
+        client.post("/documents", json={**ALLIANCE_REPORT, "text": text}, headers=editor), 422
+    )
+
+
+def test_both_text_and_html_is_a_422_problem(client, editor):
+    payload = {**ALLIANCE_REPORT, "html": "<p>Mr Stoltenberg said the mission was over.</p>"}
+    _assert_problem(client.post("/documents", json=payload, headers=editor), 422)
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/documents/{id}",
+        "/documents/{id}/passages",
+        "/documents/{id}/quotes",
+        "/quotes/{id}",
+        "/speakers/{id}",
+        "/speakers/{id}/quotes",
+    ],
+)
+def test_an_unknown_id_is_a_404_problem(client, reader, path):
+    _assert_problem(client.get(path.format(id=4096), headers=reader), 404)
+
+
+@pytest.mark.parametrize("id_", [BIGINT_MAX, BIGINT_MAX + 1, 10**30, -(2**63) - 1, 0])
+@pytest.mark.parametrize("path", ["/documents/{id}", "/quotes/{id}", "/speakers/{id}/quotes"])
+def test_an_id_beyond_bigint_is_a_404_or_422_problem(client, reader, path, id_):
+    response = client.get(path.format(id=id_), headers=reader)
+    assert response.status_code in (404, 422), response.text
+    assert response.headers["content-type"] == PROBLEM
+
+
+@pytest.mark.parametrize("id_", [BIGINT_MAX + 1, 10**30])
+def test_an_id_beyond_bigint_in_a_body_or_query_is_a_4xx_problem(client, editor, a_quote, id_):
+    patched = client.patch(f"/quotes/{a_quote['id']}", json={"speaker_id": id_}, headers=editor)
+    listed = client.get("/quotes", params={"speaker_id": id_}, headers=editor)
+    for response in (patched, listed):
+        assert response.status_code in (404, 422), response.text
+
+
+def test_an_unknown_speaker_in_a_merge_is_a_404(client, admin, two_speakers):
+    response = client.post(f"/speakers/{two_speakers[0]}/merge", json={"into": 4096}, headers=admin)
+    _assert_problem(response, 404)
+
+
+def test_a_forged_cursor_is_a_4xx_problem(client, reader):
+    for cursor in ["not-a-cursor", "WzEsMiwzXQ", "eyJpZCI6IDF9"]:
+        response = client.get("/documents", params={"cursor": cursor}, headers=reader)
+        assert 400 <= response.status_code < 500, response.text
+        assert response.headers["content-type"] == PROBLEM
+
+
+INJECTIONS = [
+    "Robert'); DROP TABLE documents;--",
+    "' OR '1'='1",
+    '<script>alert("pwned")</script>',
+    '"><img src=x onerror=alert(1)>',
+]
+
+
+@pytest.mark.parametrize("payload", INJECTIONS)
+def test_injection_in_text_fields_is_stored_verbatim_and_never_run(client, editor, reader, payload):
+    document = {
+        "title": f"Council statement {payload}",
+        "text": f"The secretary-general said {payload} was not the alliance’s position.",
+        "publisher": payload,
+        "authors": [payload],
+    }
+    created = client.post("/documents", json=document, headers=editor)
+    assert created.status_code == 201, created.text
+    stored = client.get(f"/documents/{created.json()['id']}", headers=reader)
+    assert stored.headers["content-type"] == "application/json"
+    body = stored.json()
+    assert (body["title"], body["text"], body["publisher"], body["authors"]) == (
+        document["title"],
+        document["text"],
+        payload,
+        [payload],
+    )
+    assert client.get("/documents", params={"publisher": payload}, headers=reader).json()["items"]
+
+
+@pytest.mark.parametrize("payload", INJECTIONS)
+def test_injection_in_a_search_or_alias_is_harmless(client, editor, reader, two_speakers, payload):
+    added = client.post(
+        f"/speakers/{two_speakers[0]}/aliases", json={"alias": f"Mr {payload}"}, headers=editor
+    )
+    assert added.status_code in (200, 422), added.text
+    found = client.get("/speakers", params={"q": payload}, headers=reader)
+    assert found.status_code == 200
+    assert (
+        len(client.get("/speakers", params={"q": "stoltenberg"}, headers=reader).json()["items"])
+        == 2
+    )
+
+
+def test_unknown_fields_are_refused_not_ignored(client, editor):
+    response = client.post("/documents", json={**ALLIANCE_REPORT, "is_admin": True}, headers=editor)
+    body = _assert_problem(response, 422)
+    assert [e["field"] for e in body["errors"]] == ["is_admin"]
