@@ -36,7 +36,8 @@ def expand(paths: list[Path]) -> list[Path]:
 
 def read_sources(path: Path) -> Iterator[Source]:
     try:
-        content = path.read_text(encoding="utf-8", newline="")
+        with path.open(encoding="utf-8", newline="") as file:  # keep \r\n: offsets are exact
+            content = file.read()
     except (OSError, UnicodeDecodeError) as error:
         yield Source(str(path), None, f"cannot read: {error}")
         return

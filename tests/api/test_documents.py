@@ -95,7 +95,9 @@ def test_html_is_reduced_to_its_main_text_with_metadata(client, editor):
 
 def test_text_and_html_together_are_refused_naming_the_problem(client, editor):
     response = client.post(
-        "/documents", json={"title": "Both", "text": "Some text.", "html": "<p>x</p>"}, headers=editor
+        "/documents",
+        json={"title": "Both", "text": "Some text.", "html": "<p>x</p>"},
+        headers=editor,
     )
     assert response.status_code == 422
     assert response.headers["content-type"] == PROBLEM
@@ -123,7 +125,9 @@ def test_nul_bytes_are_refused_and_nothing_is_stored(client, editor, reader):
 
 
 def test_html_without_article_text_is_refused(client, editor):
-    response = client.post("/documents", json={"title": "x", "html": "<html></html>"}, headers=editor)
+    response = client.post(
+        "/documents", json={"title": "x", "html": "<html></html>"}, headers=editor
+    )
     assert response.status_code == 422
     assert response.json()["field"] == "html"
 
@@ -147,7 +151,10 @@ def test_list_filters_by_publisher_kind_and_dates(client, editor, reader, ft_pay
     client.post("/documents", json=nato_payload, headers=editor)
 
     def titles(**params: str) -> list[str]:
-        return [d["title"] for d in client.get("/documents", params=params, headers=reader).json()["items"]]
+        return [
+            d["title"]
+            for d in client.get("/documents", params=params, headers=reader).json()["items"]
+        ]
 
     assert titles(publisher="NATO") == ["NATO addresses Middle East tensions"]
     assert titles(kind="article") == [ft_payload["title"]]
@@ -157,9 +164,15 @@ def test_list_filters_by_publisher_kind_and_dates(client, editor, reader, ft_pay
 
 def test_pagination_is_stable_when_documents_arrive_between_pages(client, editor, reader):
     for n in range(5):
-        client.post("/documents", json={"title": f"Brief {n}", "text": f"NATO said item {n}."}, headers=editor)
+        client.post(
+            "/documents",
+            json={"title": f"Brief {n}", "text": f"NATO said item {n}."},
+            headers=editor,
+        )
     first = client.get("/documents", params={"limit": 2}, headers=reader).json()
-    client.post("/documents", json={"title": "Late", "text": "NATO said late news."}, headers=editor)
+    client.post(
+        "/documents", json={"title": "Late", "text": "NATO said late news."}, headers=editor
+    )
     second = client.get(
         "/documents", params={"limit": 2, "cursor": first["next_cursor"]}, headers=reader
     ).json()
@@ -177,7 +190,9 @@ def test_a_forged_cursor_is_a_client_error(client, reader):
     assert response.json()["field"] == "cursor"
 
 
-def test_delete_removes_passages_quotes_and_evidence(client, editor, admin, reader, ft_payload, session):
+def test_delete_removes_passages_quotes_and_evidence(
+    client, editor, admin, reader, ft_payload, session
+):
     from sqlalchemy import func, select
 
     from app.models import Claim, Evidence, Passage, Quote
@@ -190,8 +205,14 @@ def test_delete_removes_passages_quotes_and_evidence(client, editor, admin, read
         start = document["text"].index("430-strong")
         session.add(
             Evidence(
-                claim_id=claim.id, document_id=document["id"], start=start, end=start + 10,
-                exact="430-strong", prefix="", suffix="", stance="supports",
+                claim_id=claim.id,
+                document_id=document["id"],
+                start=start,
+                end=start + 10,
+                exact="430-strong",
+                prefix="",
+                suffix="",
+                stance="supports",
             )
         )
     response = client.delete(f"/documents/{document['id']}", headers=admin)
@@ -209,13 +230,18 @@ def test_every_write_goes_to_the_audit_log(client, editor, admin, ft_payload, se
     document = client.post("/documents", json=ft_payload, headers=editor).json()
     client.delete(f"/documents/{document['id']}", headers=admin)
     entries = session.scalars(select(AuditEntry).where(AuditEntry.entity_type == "document")).all()
-    assert [(e.actor, e.action) for e in entries] == [("test-editor", "create"), ("test-admin", "delete")]
+    assert [(e.actor, e.action) for e in entries] == [
+        ("test-editor", "create"),
+        ("test-admin", "delete"),
+    ]
     assert entries[1].before["title"] == ft_payload["title"]
 
 
 def test_document_quotes_come_in_reading_order(client, editor, reader, nato_payload):
     document = client.post("/documents", json=nato_payload, headers=editor).json()
-    items = client.get(f"/documents/{document['id']}/quotes", params={"limit": 200}, headers=reader).json()["items"]
+    items = client.get(
+        f"/documents/{document['id']}/quotes", params={"limit": 200}, headers=reader
+    ).json()["items"]
     assert len(items) == document["quote_count"]
     assert [q["start"] for q in items] == sorted(q["start"] for q in items)
     for quote in items:
@@ -229,4 +255,6 @@ def test_stored_text_cannot_be_changed(client, editor, ft_payload, session):
 
     document = client.post("/documents", json=ft_payload, headers=editor).json()
     with pytest.raises(DBAPIError, match="immutable"), session.begin():
-        session.execute(text("UPDATE documents SET text = 'x' WHERE id = :id"), {"id": document["id"]})
+        session.execute(
+            text("UPDATE documents SET text = 'x' WHERE id = :id"), {"id": document["id"]}
+        )

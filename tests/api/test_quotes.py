@@ -5,11 +5,15 @@ from __future__ import annotations
 
 def _stoltenberg_quote(client, editor, reader, payload) -> dict:
     document = client.post("/documents", json=payload, headers=editor).json()
-    quotes = client.get(f"/documents/{document['id']}/quotes", params={"limit": 200}, headers=reader).json()
+    quotes = client.get(
+        f"/documents/{document['id']}/quotes", params={"limit": 200}, headers=reader
+    ).json()
     return next(q for q in quotes["items"] if q["speaker"]["name"] == "Jens Stoltenberg")
 
 
-def test_a_quote_carries_its_speaker_and_the_mention_that_attributed_it(client, editor, reader, ft_payload):
+def test_a_quote_carries_its_speaker_and_the_mention_that_attributed_it(
+    client, editor, reader, ft_payload
+):
     quote = _stoltenberg_quote(client, editor, reader, ft_payload)
     mention = quote["speaker"]["mention"]
     text = ft_payload["text"]
@@ -20,10 +24,14 @@ def test_a_quote_carries_its_speaker_and_the_mention_that_attributed_it(client, 
 def test_quotes_filter_by_kind_and_speaker(client, editor, reader, ft_payload, nato_payload):
     client.post("/documents", json=ft_payload, headers=editor)
     client.post("/documents", json=nato_payload, headers=editor)
-    questions = client.get("/quotes", params={"kind": "question", "limit": 200}, headers=reader).json()["items"]
+    questions = client.get(
+        "/quotes", params={"kind": "question", "limit": 200}, headers=reader
+    ).json()["items"]
     assert questions and {q["kind"] for q in questions} == {"question"}
     speaker_id = questions[0]["speaker"]["id"]
-    by_speaker = client.get("/quotes", params={"speaker_id": speaker_id}, headers=reader).json()["items"]
+    by_speaker = client.get("/quotes", params={"speaker_id": speaker_id}, headers=reader).json()[
+        "items"
+    ]
     assert {q["speaker"]["id"] for q in by_speaker} == {speaker_id}
 
 
@@ -38,9 +46,13 @@ def test_quotes_filter_by_publication_date(client, editor, reader, ft_payload, n
 
 def test_an_editor_can_confirm_and_reattribute_a_quote(client, editor, reader, ft_payload):
     quote = _stoltenberg_quote(client, editor, reader, ft_payload)
-    major = client.get("/speakers", params={"q": "Claudia Major"}, headers=reader).json()["items"][0]
+    major = client.get("/speakers", params={"q": "Claudia Major"}, headers=reader).json()["items"][
+        0
+    ]
     response = client.patch(
-        f"/quotes/{quote['id']}", json={"speaker_id": major["id"], "status": "confirmed"}, headers=editor
+        f"/quotes/{quote['id']}",
+        json={"speaker_id": major["id"], "status": "confirmed"},
+        headers=editor,
     )
     assert response.status_code == 200
     assert response.json()["speaker"]["name"] == "Claudia Major"

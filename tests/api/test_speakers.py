@@ -4,7 +4,9 @@ from __future__ import annotations
 
 
 def _ingest(client, headers, title: str, text: str, **extra: object) -> dict:
-    response = client.post("/documents", json={"title": title, "text": text, **extra}, headers=headers)
+    response = client.post(
+        "/documents", json={"title": title, "text": text, **extra}, headers=headers
+    )
     assert response.status_code == 201, response.text
     return response.json()
 
@@ -15,12 +17,16 @@ def _speakers(client, headers, q: str) -> list[dict]:
 
 def test_one_person_named_differently_in_two_documents_is_one_speaker(client, editor, reader):
     _ingest(
-        client, editor, "Council meeting",
+        client,
+        editor,
+        "Council meeting",
         "Speaking after the meeting, Secretary-General Jens Stoltenberg stressed that the safety "
         "of NATO’s personnel in Iraq is paramount.",
     )
     _ingest(
-        client, editor, "Alliance response",
+        client,
+        editor,
+        "Alliance response",
         "“We are looking into what more we can do,” Mr Stoltenberg said on Thursday.",
     )
     found = _speakers(client, reader, "stoltenberg")
@@ -33,11 +39,15 @@ def test_one_person_named_differently_in_two_documents_is_one_speaker(client, ed
 
 def test_two_people_sharing_a_surname_are_not_merged(client, editor, reader):
     _ingest(
-        client, editor, "Oslo",
+        client,
+        editor,
+        "Oslo",
         "Jens Stoltenberg said the alliance had suspended its training mission in Iraq.",
     )
     _ingest(
-        client, editor, "Oslo 2",
+        client,
+        editor,
+        "Oslo 2",
         "Camilla Stoltenberg said the institute would publish new figures next week.",
     )
     names = sorted(s["name"] for s in _speakers(client, reader, "stoltenberg"))
@@ -82,7 +92,9 @@ def test_merge_moves_quotes_and_aliases_and_keeps_a_record(client, editor, admin
     _ingest(client, editor, "One", "Jens Stoltenberg said the training mission was suspended.")
     _ingest(client, editor, "Two", "Camilla Stoltenberg said new figures would follow.")
     jens, camilla = sorted(_speakers(client, reader, "stoltenberg"), key=lambda s: s["name"])[::-1]
-    response = client.post(f"/speakers/{camilla['id']}/merge", json={"into": jens["id"]}, headers=admin)
+    response = client.post(
+        f"/speakers/{camilla['id']}/merge", json={"into": jens["id"]}, headers=admin
+    )
     assert response.status_code == 200
     merged = response.json()
     assert merged["quote_count"] == 2
@@ -95,7 +107,9 @@ def test_merge_moves_quotes_and_aliases_and_keeps_a_record(client, editor, admin
 def test_merging_into_itself_is_refused(client, editor, admin, reader):
     _ingest(client, editor, "One", "Jens Stoltenberg said the training mission was suspended.")
     speaker = _speakers(client, reader, "stoltenberg")[0]
-    response = client.post(f"/speakers/{speaker['id']}/merge", json={"into": speaker["id"]}, headers=admin)
+    response = client.post(
+        f"/speakers/{speaker['id']}/merge", json={"into": speaker["id"]}, headers=admin
+    )
     assert response.status_code == 422
 
 

@@ -1,0 +1,109 @@
+"""The `attest` command line against the test database."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from app.cli import cli
+from tests.conftest import FT, NATO, SEEDS, seed_text
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+def test_ingest_stores_text_files_and_summarises(runner, db, session):
+    from sqlalchemy import select
+
+    from app.models import Document
+
+    result = runner.invoke(cli, ["ingest", str(SEEDS / FT), str(SEEDS / NATO)])
+    assert result.exit_code == 0, result.output
+    assert "2 stored, 0 already there, 0 failed" in result.output
+    stored = session.scalars(select(Document).order_by(Document.id)).all()
+    assert [d.text for d in stored] == [seed_text(FT), seed_text(NATO)]
+
+
+def test_ingest_twice_reports_the_documents_as_already_there(runner, db):
+    runner.invoke(cli, ["ingest", str(SEEDS)])
+    result = runner.invoke(cli, ["ingest", str(SEEDS)])
+    assert "0 stored, 2 already there" in result.output
+
+
+def test_ingest_reads_metadata_from_json_lines(runner, db, session, tmp_path):
+    from sqlalchemy import select
+
+    from app.models import Document
+
+    lines = [
+        {
+            "title": "NATO addresses Middle East tensions",
+            "text": seed_text(NATO),
+            "publisher": "NATO",
+            "kind": "transcript",
+            "published_at": "2020-01-06T15:00:00Z",
+        },
+        {
+            "title": "Brief",
+            "text": "Nato’s chief has warned the alliance is unlikely to deploy troops.",
+        },
+    ]
+    path = tmp_path / "batch.jsonl"
+    path.write_text("\n".join(json.dumps(line) for line in lines), encoding="utf-8")
+    result = runner.invoke(cli, ["ingest", str(path)])
+    assert result.exit_code == 0, result.output
+    transcript = session.scalars(select(Document).where(Document.publisher == "NATO")).one()
+    assert transcript.kind == "transcript"
+
+
+def test_ingest_reports_bad_records_and_keeps_the_good_ones(runner, db, session, tmp_path):
+    from sqlalchemy import func, select
+
+    from app.models import Document
+
+    path = tmp_path / "mixed.jsonl"
+    path.write_text(
+        '{"title": "Good", "text": "Mr Trump said Nato should do more."}\n{"title": "Bad"}\nnot json\n',
+        encoding="utf-8",
+    )
+    result = runner.invoke(cli, ["ingest", str(path)])
+    assert result.exit_code == 1
+    assert "1 stored, 0 already there, 2 failed" in result.output
+    assert session.scalar(select(func.count()).select_from(Document)) == 1
+
+
+def test_ingest_of_a_missing_file_exits_2(runner, db, tmp_path):
+    result = runner.invoke(cli, ["ingest", str(tmp_path / "nope.txt")])
+    assert result.exit_code == 2
+    assert "No such file" in result.output
+
+
+def test_keys_create_prints_the_secret_once_and_list_hides_it(runner, db):
+    created = runner.invoke(cli, ["keys", "create", "desk", "--role", "editor"])
+    assert created.exit_code == 0, created.output
+    secret = created.output.strip().splitlines()[-1]
+    assert secret.startswith("att_")
+    listed = runner.invoke(cli, ["keys", "list"])
+    assert "desk" in listed.output and "editor" in listed.output
+    assert secret not in listed.output
+
+
+def test_keys_revoke_disables_the_key(runner, client):
+    secret = runner.invoke(cli, ["keys", "create", "desk"]).output.strip().splitlines()[-1]
+    assert (
+        client.get("/documents", headers={"Authorization": f"Bearer {secret}"}).status_code == 200
+    )
+    assert runner.invoke(cli, ["keys", "revoke", "desk"]).exit_code == 0
+    assert (
+        client.get("/documents", headers={"Authorization": f"Bearer {secret}"}).status_code == 401
+    )
+
+
+def test_keys_create_refuses_an_unknown_role(runner, db):
+    result = runner.invoke(cli, ["keys", "create", "desk", "--role", "owner"])
+    assert result.exit_code == 1
+    assert "Role must be one of" in result.output
