@@ -67,7 +67,9 @@ def test_ingest_reports_bad_records_and_keeps_the_good_ones(runner, db, session,
 
     path = tmp_path / "mixed.jsonl"
     path.write_text(
-        '{"title": "Good", "text": "Mr Trump said Nato should do more."}\n{"title": "Bad"}\nnot json\n',
+        '{"title": "Good", "text": "Mr Trump said Nato should do more."}\n'
+        '{"title": "Bad"}\n'
+        "not json\n",
         encoding="utf-8",
     )
     result = runner.invoke(cli, ["ingest", str(path)])

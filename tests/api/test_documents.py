@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
 
-from tests.conftest import FT, NATO, seed_text
+from tests.conftest import FT, seed_text
 
 PROBLEM = "application/problem+json"
 
