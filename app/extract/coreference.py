@@ -49,10 +49,12 @@ class Discourse:
             return _latest_collective(earlier, word)
         gender = PRONOUN_GENDER.get(word)
         people = [
-            s for s in earlier if s.entity.kind == "person" and s.entity.gender in (None, gender)
+            s
+            for s in earlier
+            if s.entity.kind == "person" and (gender is None or s.entity.gender in (None, gender))
         ]
         chosen = _by_centering(people, sentence)
-        if chosen is not None and chosen.gender is None:
+        if chosen is not None and chosen.gender is None and gender is not None:
             chosen.gender = gender  # "she" fixes who she is for later pronouns
         return chosen
 

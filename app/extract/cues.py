@@ -37,6 +37,16 @@ _WEAK = wordset(
     """
 )
 
+# Verbs that characterise quoted words ('called the plan “a fantasy”') or say how they were
+# spoken ('“I'm not going anywhere,” he grinned') attribute quotes but never report a clause.
+_CHARACTERISING = wordset(
+    """
+    called calls calling described describes describing branded brands dubbed labelled
+    labeled hailed slammed blasted praised condemned grinned laughed smiled chuckled snapped
+    fumed raged beamed stormed sneered shrugged quipped joked sighed mused
+    """
+)
+
 # Verbs that only attribute a direct quote ("“Why now?” she asked.").
 _QUOTE_ONLY = wordset(
     """
@@ -46,7 +56,7 @@ _QUOTE_ONLY = wordset(
     """
 )
 
-ALL_FORMS = frozenset(_STRONG) | frozenset(_WEAK) | frozenset(_QUOTE_ONLY)
+ALL_FORMS = frozenset(_STRONG) | frozenset(_WEAK) | frozenset(_QUOTE_ONLY) | _CHARACTERISING
 STRONG_FORMS = frozenset(_STRONG)
 REPORTING_FORMS = frozenset(_STRONG) | frozenset(_WEAK)
 # Verbs whose reported clause comes after an addressee: "told reporters that ...".

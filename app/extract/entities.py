@@ -103,6 +103,14 @@ class Registry:
     def organisation(self, name: str) -> Entity:
         return self._collective("organisation", name)
 
+    def named_organisation_like(self, phrase: str) -> Entity | None:
+        """'the ministry' is the Ministry of Defence named earlier, or nobody we can name."""
+        noun = normalise_alias(phrase).split(" ")[-1]
+        for entity in reversed(self.entities):
+            if entity.kind == "organisation" and noun in normalise_alias(entity.names[0]).split():
+                return entity
+        return None
+
     def group(self, name: str) -> Entity:
         return self._collective("group", name)
 
@@ -146,6 +154,9 @@ class Registry:
             and _fits(e, bare, tokens)
             and (gender is None or e.gender in (None, gender))
         ]
+        if len(fits) > 1 and gender is not None:
+            # "Ms Berg" with Anna and Tomas Berg about: the one known to be a woman.
+            fits = [e for e in fits if e.gender == gender] or fits
         if len(fits) <= 1:
             return fits[0] if fits else None
         exact = [e for e in fits if any(split_title(n)[1] == bare for n in e.names)]

@@ -168,4 +168,15 @@ MALE_GIVEN = wordset(
     """
 )
 
+# "The Italian added ...": a nationality standing in for the person just named.
+DEMONYMS = wordset(
+    """
+    American Argentine Australian Austrian Belgian Brazilian Briton Brit Canadian Chilean
+    Chinese Colombian Croat Czech Dane Dutchman Dutchwoman Englishman Englishwoman Finn
+    Frenchman Frenchwoman German Greek Hungarian Indian Irishman Irishwoman Israeli Italian
+    Japanese Kenyan Mexican Nigerian Norwegian Pole Portuguese Russian Scot Scotsman
+    Scotswoman Serb Spaniard Swede Swiss Turk Ukrainian Welshman Welshwoman Uruguayan
+    """
+)
+
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from app.extract.lexicon import (
     DAY_AND_TIME_WORDS,
+    DEMONYMS,
     DOCUMENT_NOUNS,
     NOT_NAME_WORDS,
     ORG_NOUNS,
@@ -61,20 +62,25 @@ _ROLE = rf"(?:{_alternation(ROLE_NOUNS)})"
 _GROUP = rf"(?:{_alternation(PEOPLE_PLURALS)})"
 _ORG_NOUN = rf"(?:{_alternation(ORG_NOUNS)})"
 _DOCUMENT = rf"(?:{_alternation(DOCUMENT_NOUNS)})"
+_DEMONYM = "|".join(sorted(DEMONYMS, key=len, reverse=True))
 
 _MENTION = rf"""
     (?P<pronoun>\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t)\b)
   | (?P<document>(?:{_DETERMINER}[ \t]+)?(?P<docorg>{NAME_CHAIN})[ \t]+{_DOCUMENT}\b)
+  | (?P<authored>{_DETERMINER}[ \t]+(?:{_MODIFIER}[ \t]+){{0,2}}?{_DOCUMENT}\b
+        (?:[ \t]+[^,.;:“”\"]{{0,60}}?)?[ \t]+by[ \t]+(?:the[ \t]+)?(?P<docby>{ORG_CHAIN}))
+  | (?P<descriptor>[Tt]he[ \t]+(?:\d+-year-old|(?:{_DEMONYM}))\b)
   | (?P<role>(?:(?:{_DETERMINER}|(?P<possessor>{_POSSESSOR}))[ \t]+)
         (?:{_MODIFIER}[ \t]+){{0,3}}?(?P<rolehead>{_ROLE})\b
         (?:[ \t]+(?:of|for|at|from)[ \t]+(?:the[ \t]+)?(?P<roleorg>{ORG_CHAIN}))?)
   | (?P<group>(?:{_DETERMINER}[ \t]+)?(?:{_MODIFIER}[ \t]+){{0,2}}?{_GROUP}
         (?:[ \t]+and[ \t]+(?:{_MODIFIER}[ \t]+)?{_GROUP})?\b
         (?:[ \t]+(?:familiar[ \t]+with|close[ \t]+to|briefed[ \t]+on)[ \t]+(?:the[ \t]+)?\w+)?)
-  | (?P<orgnoun>[Tt]he[ \t]+{_ORG_NOUN}\b)
-  | (?P<name>(?:[Tt]he[ \t]+)?{NAME_CHAIN})
+  | (?P<orgnoun>(?:[Tt]he|[Tt]heir|[Ii]ts|[Hh]is|[Hh]er)[ \t]+{_ORG_NOUN}\b)
+  | (?P<name>(?P<lead>(?:{_DETERMINER}|{_POSSESSOR})[ \t]+(?:{_MODIFIER}[ \t]+){{1,3}}?)?
+        (?P<bare>(?:[Tt]he[ \t]+)?{NAME_CHAIN}))
 """
-_APPOSITIVE = r"(?:,[ \t]+(?P<appositive>(?!(?:and|but|which)\b)[^,;:“”\"]{2,160}?),)?"
+_APPOSITIVE = r"(?:,[ \t]+(?P<appositive>(?!(?:and|but|which)\b)[^,;:“”\"]{1,160}?),)?"
 _TRAILING_ADVERBIALS = (
     r"(?P<adverbials>(?:[ \t]+(?:"
     + "|".join(sorted(DAY_AND_TIME_WORDS, key=len, reverse=True))
@@ -87,12 +93,17 @@ MENTION_BEFORE = re.compile(
     rf"(?:{_MENTION}){_APPOSITIVE}(?:[ \t]+(?:{_ALL_ADVERBIALS})\b)*[ \t]*,?[ \t]*$", re.VERBOSE
 )
 NAME_CHAIN_RE = re.compile(NAME_CHAIN)
+OWNER_RE = re.compile(rf"({OWNER_CHAIN})[’']s\b")
 _ROLE_IN_APPOSITIVE = re.compile(rf"\b{_ROLE}\b")
 _AFFILIATION_IN_APPOSITIVE = re.compile(
     rf"(?:\b(?:at|of|for|with|from)[ \t]+(?:the[ \t]+)?(?P<org>{ORG_CHAIN}))|(?P<poss>{_POSSESSOR})"
 )
+# "a climatologist at ETH Zurich": a noun phrase describing the person, known role or not.
+_DESCRIPTIVE_START = re.compile(rf"(?:[Aa]n?|[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|{_POSSESSOR})\s")
+_BEFORE_PREPOSITION = re.compile(r"\s+(?:at|of|for|with|from|in|on|who|which)\s+")
+_RELATIVE_OR_AGE = re.compile(r"(?:who|whose|\d{1,3}\b)")
 _POSSESSIVE_PREFIX = re.compile(r"^.*[’']s\s+")
-_LEADING_ARTICLE = re.compile(r"^(?:[Tt]he|[Aa]n?)\s+")
+_LEADING_ARTICLE = re.compile(r"^(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+")
 
 
 def mention_at(text: str, position: int, end: int) -> RawMention | None:
@@ -110,16 +121,22 @@ def mention_before(text: str, start: int, position: int) -> RawMention | None:
 
 def appositive_description(appositive: str) -> tuple[str | None, str | None, str | None]:
     """(description, role, affiliation) from "Nato’s secretary-general" and the like."""
+    words = appositive.split()
+    if not words or words[0].lower() in ("who", "which", "whose", "and", "but"):
+        return None, None, None
     role_match = _ROLE_IN_APPOSITIVE.search(appositive)
-    if role_match is None or appositive.split()[0].lower() in ("who", "which", "whose"):
+    if role_match is None and not _DESCRIPTIVE_START.match(appositive):
         return None, None, None
     affiliation = None
     found = _AFFILIATION_IN_APPOSITIVE.search(appositive)
     if found:
         affiliation = found.group("org") or found.group("poss")[:-2]
-    role_text = appositive[: role_match.end()]
+    if role_match is not None:
+        role_text = appositive[: role_match.end()]
+    else:
+        role_text = _BEFORE_PREPOSITION.split(appositive, maxsplit=1)[0]
     role = _strip_article(_POSSESSIVE_PREFIX.sub("", role_text)).lower()
-    return appositive.strip(), role, affiliation
+    return appositive.strip(), role or None, affiliation
 
 
 def split_title(chain: str) -> tuple[str, str]:
@@ -144,15 +161,24 @@ def _to_mention(text: str, match: re.Match[str]) -> RawMention | None:
     groups = match.groupdict()
     start = match.start()
     description, role, affiliation = None, None, None
-    if groups.get("appositive"):
-        description, role, affiliation = appositive_description(groups["appositive"])
-        if description is None:
-            return None  # ", which ...," or a list, not an appositive of the speaker
+    appositive = groups.get("appositive")
+    if appositive:
+        named = _name_in_appositive(text, match)
+        if named is not None:
+            return named
+        description, role, affiliation = appositive_description(appositive)
+        if description is None and not _RELATIVE_OR_AGE.match(appositive):
+            return None  # a list of names or places, not an appositive of the speaker
     if groups["pronoun"]:
         return RawMention(start, match.end("pronoun"), groups["pronoun"], "pronoun")
     if groups["document"]:
         org = groups["docorg"]
         return RawMention(match.start("docorg"), match.end("docorg"), org, "org")
+    if groups["authored"]:
+        return RawMention(match.start("docby"), match.end("docby"), groups["docby"], "org")
+    if groups["descriptor"]:
+        end = match.end("descriptor")
+        return RawMention(start, end, text[start:end], "descriptor")
     if groups["role"]:
         end = match.end("role")
         role = groups["rolehead"].lower()
@@ -169,6 +195,20 @@ def _to_mention(text: str, match: re.Match[str]) -> RawMention | None:
     return _name_mention(text, match, description, role, affiliation)
 
 
+def _name_in_appositive(text: str, match: re.Match[str]) -> RawMention | None:
+    """'Its chair, Robert Ainslie, said': the name in commas is the speaker, the role its label."""
+    start, end = match.start("appositive"), match.end("appositive")
+    name = NAME_CHAIN_RE.fullmatch(text, start, end)
+    if name is None or match.group("pronoun"):
+        return None
+    head = text[match.start() : match.start("appositive") - 2]
+    _, role, affiliation = appositive_description(head)
+    title, bare = split_title(text[start:end])
+    if is_org_name(bare) and not title:
+        return None
+    return RawMention(start, end, text[start:end], "name", head, role or None, affiliation)
+
+
 def _name_mention(
     text: str,
     match: re.Match[str],
@@ -176,7 +216,7 @@ def _name_mention(
     role: str | None,
     affiliation: str | None,
 ) -> RawMention | None:
-    start, end = match.start("name"), match.end("name")
+    start, end = match.start("bare"), match.end("bare")
     surface = text[start:end]
     article = _LEADING_ARTICLE.match(surface)
     if article:

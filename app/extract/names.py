@@ -37,9 +37,26 @@ def name_tokens(name: str) -> list[str]:
     words = [w for w in words if w]
     while len(words) > 1 and words[0] in HONORIFICS:
         words.pop(0)
+    words = _join_particles(words)
     if len(words) == 1 and words[0] in HONORIFICS and len(name.split()) == 1:
         return []  # a bare title ("President") names nobody in particular
     return words
+
+
+_PARTICLES = wordset("de da di du del della van von der den la le bin ibn al el ter ten dos das")
+
+
+def _join_particles(words: list[str]) -> list[str]:
+    """'Marieke de Vries' → ['marieke', 'de vries']: the particle belongs to the surname."""
+    joined: list[str] = []
+    pending: list[str] = []
+    for index, word in enumerate(words):
+        if word in _PARTICLES and index < len(words) - 1 and (index > 0 or len(words) > 1):
+            pending.append(word)
+            continue
+        joined.append(" ".join([*pending, word]))
+        pending = []
+    return joined
 
 
 def surname(name: str) -> str | None:

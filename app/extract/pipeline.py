@@ -65,7 +65,8 @@ def extract(text: str) -> Extraction:
     layout = Layout(text, paragraphs, prose, quoted)
     candidates = _without_overlaps(direct_quotes(layout) + reported_speech(layout)) + transcript
     candidates.sort(key=lambda c: c.start)
-    resolved = resolve_speakers(text, paragraphs, prose, candidates)
+    readable = [i for i in range(len(paragraphs)) if i not in boiler and i not in consumed]
+    resolved = resolve_speakers(text, paragraphs, readable, candidates)
     return _assemble(text, resolved)
 
 

@@ -19,12 +19,13 @@ _BRIDGE_TO_THAT = re.compile(
 )
 _OBJECT = re.compile(
     r"[ \t]+(?:reporters|journalists|lawmakers|delegates|parliament|the\s+\w+|him|her|them|us|"
-    r"me|[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)(?:\s+(?:on|in|at)\s+[^,;:]{1,40}?)?[ \t]+(?=\S)"
+    r"me|[a-z]+s|(?>[A-Z][\w.’']*(?:\s+[A-Z][\w.’']*)*))(?:\s+(?:on|in|at)\s+[^,;:]{1,40}?)?"
+    r"[ \t]+(?=[^\s:,;])"
 )
 _NOT_A_CLAUSE_START = re.compile(
-    r"^(?:to|of|about|against|on|in|at|by|for|with|from|into|up|out|off|so|nothing|little|"
+    r"^(?:(?:to|of|about|against|on|in|at|by|for|with|from|into|up|out|off|so|nothing|little|"
     r"much|goodbye|yes|no|it\s+was\s+time|more|something|anything|this|that|these|those|"
-    r"what|how|whether|if|why|when|where|who|as|after|before|while|during|[,.;:!?“”\"‘’'—–-])",
+    r"what|how|whether|if|why|when|where|who|as|after|before|while|during)\b|[,.;:!?“”\"‘’'—–-])",
     re.IGNORECASE,
 )
 _FINITE = re.compile(
@@ -48,8 +49,12 @@ _SENTENCE_TAIL = re.compile(r"[\s.!?;:,—–-]+$")
 _SUBORDINATE_BEFORE = re.compile(
     r"\b(?:when|if|whether|unless|until|what)\s+\S+\s*$", re.IGNORECASE
 )
-_BACKWARD_TAIL = re.compile(r"^[^,;:“”\"]{0,60}$")
+_BACKWARD_TAIL = re.compile(r"^[^;:“”\"]{0,100}$")
 _MIN_WORDS = 3
+# "ROTTERDAM, Netherlands (Reuters) - " opens wire stories; it is not part of what was said.
+_DATELINE = re.compile(
+    r"[A-Z][A-Z .'’-]{2,40}(?:,[ \t][A-Z][\w .]{1,30}?)?[ \t]*(?:\([\w .]{1,30}\))?[ \t]*[-—–][ \t]+"
+)
 
 
 def reported_speech(layout: Layout) -> list[Candidate]:
@@ -75,6 +80,8 @@ def _forward(layout: Layout, sentence: Sentence, cue: Cue, speaker: CueSpeaker) 
         return None
     if cue.word == "according to":
         return _according_to_before(layout, sentence, cue, speaker)
+    if speaker.how == "said-X":
+        return None  # '..., said Lars Jensen, chief executive of ...': nothing is reported here
     if _SUBORDINATE_BEFORE.search(text, max(sentence.start, cue.start - 40), cue.start):
         return None
     start, has_that = _clause_start(text, cue, sentence.end)
@@ -137,7 +144,7 @@ def _is_clause(clause: str, has_that: bool, cue: Cue) -> bool:
         return True
     if _NOT_A_CLAUSE_START.match(clause):
         return False
-    if cue.is_strong:
+    if cue.is_strong and cue.word not in OBJECT_TAKING:
         return True
     return bool(_PRONOUN_START.match(clause) or _FINITE.search(" ".join(words[:10])))
 
@@ -159,6 +166,9 @@ def _backward(
     start = sentence.start
     while start < comma and text[start] in " \t“\"‘'":
         start += 1
+    dateline = _DATELINE.match(text, start, comma)
+    if dateline:
+        start = dateline.end()
     if text[sentence.start : start].strip():
         return None  # opens with a quotation mark: a direct quote, handled elsewhere
     if len(text[start:comma].split()) < _MIN_WORDS or layout.inside_quote(start):

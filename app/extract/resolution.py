@@ -9,9 +9,16 @@ from app.extract.candidates import Candidate
 from app.extract.coreference import Discourse
 from app.extract.entities import Entity, Registry
 from app.extract.lexicon import FEMALE_GIVEN, MALE_GIVEN, wordset
-from app.extract.mentions import NAME_CHAIN_RE, RawMention, mention_at, split_title
+from app.extract.mentions import (
+    NAME_CHAIN_RE,
+    OWNER_RE,
+    RawMention,
+    mention_at,
+    split_title,
+)
 from app.extract.names import name_tokens
 from app.extract.passages import sentence_spans
+from app.extract.subjects import sentence_subject
 
 _PREPOSITIONS = wordset(
     """
@@ -59,7 +66,7 @@ def _resolve_in_order(
     speakers: dict[int, Entity | None] = {}
     for position, _, item in events:
         if isinstance(item, RawMention):
-            entity = registry.person_for_name(item, position, create=False)
+            entity = _sighted(registry, item, position)
             if entity is not None:
                 discourse.see(entity, position, _is_subject(text, item))
             continue
@@ -70,11 +77,23 @@ def _resolve_in_order(
     return speakers
 
 
+def _sighted(registry: Registry, mention: RawMention, position: int) -> Entity | None:
+    if mention.kind == "name":
+        return registry.person_for_name(mention, position, create=False)
+    if mention.kind == "group":
+        return registry.group(_bare(mention.text))
+    if mention.text[:1].isupper() and _bare(mention.text)[:1].isupper():
+        return registry.organisation(_bare(mention.text))
+    return None
+
+
 def _resolve_mention(
     registry: Registry, discourse: Discourse, mention: RawMention, label_kind: str | None
 ) -> Entity | None:
     if mention.kind == "pronoun":
         return discourse.resolve(mention.text, mention.start)
+    if mention.kind == "descriptor":
+        return discourse.resolve("", mention.start)  # "the Italian": the person in focus
     if mention.kind == "name":
         person = registry.person_for_name(mention, mention.start)
         return person if person is not None else registry.organisation(_bare(mention.text))
@@ -84,6 +103,8 @@ def _resolve_mention(
         )
     if mention.kind == "group":
         return registry.group(_bare(mention.text))
+    if mention.text[:1].islower() or _bare(mention.text)[:1].islower():
+        return registry.named_organisation_like(_bare(mention.text))  # "the ministry"
     return registry.organisation(_bare(mention.text))
 
 
@@ -107,7 +128,7 @@ def _inherit(
             if source is None:
                 candidate.confidence *= 0.5
         resolved.append(item)
-        if item.entity is not None and candidate.kind in _INHERIT_KINDS:
+        if candidate.kind in _INHERIT_KINDS and (item.entity is not None or item.mention):
             last = item
     return resolved
 
@@ -136,16 +157,32 @@ def _source_for(
 
 
 def _named_mentions(
-    text: str, paragraphs: list[tuple[int, int]], prose: list[int]
+    text: str, paragraphs: list[tuple[int, int]], readable: list[int]
 ) -> list[RawMention]:
+    """Names of people anywhere in the readable text, and groups that open a sentence."""
     found: list[RawMention] = []
-    for index in prose:
+    for index in readable:
         start, end = paragraphs[index]
         for match in NAME_CHAIN_RE.finditer(text, start, end):
             mention = mention_at(text, match.start(), end)
             if mention is not None and mention.kind == "name":
                 found.append(mention)
+            elif mention is None:
+                found.extend(_possessive_name(text, match))
+        for s_start, s_end in sentence_spans(text, start, end):
+            subject = sentence_subject(text, s_start, s_end)
+            if subject is not None and subject.kind in ("group", "org"):
+                found.append(subject)
     return found
+
+
+def _possessive_name(text: str, match: re.Match[str]) -> list[RawMention]:
+    """'Sara Lindqvist's fourth novel' still mentions Sara Lindqvist."""
+    owner = OWNER_RE.match(text, match.start())
+    if owner is None:
+        return []
+    surface = owner.group(1)
+    return [RawMention(owner.start(1), owner.end(1), surface, "name")]
 
 
 def _introduces_person(mention: RawMention) -> bool:
