@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from app.extract.lexicon import wordset
+from app.extract.lexicon import trie_pattern, wordset
 
 # Verbs that introduce a reported clause even without "that" ("said the plan had failed").
 _STRONG = wordset(
@@ -88,11 +88,9 @@ _NOT_SPEECH_AFTER = wordset(
 )
 _PASSIVE_BEFORE = wordset("is was were be been being are")
 
+_SURFACE_FORMS = {form for word in ALL_FORMS for form in (word, word.capitalize())}
 CUE_WORD = re.compile(
-    r"\b(?:according\s+to|pointed\s+out|went\s+on|"
-    + "|".join(sorted((re.escape(w) for w in ALL_FORMS), key=len, reverse=True))
-    + r")\b",
-    re.IGNORECASE,
+    r"\b(?:[Aa]ccording\s+to|pointed\s+out|went\s+on|" + trie_pattern(_SURFACE_FORMS) + r")\b"
 )
 
 

@@ -15,6 +15,7 @@ from app.extract.lexicon import (
     PEOPLE_PLURALS,
     ROLE_NOUNS,
     TITLES,
+    trie_pattern,
 )
 
 MentionKind = str  # "pronoun" | "name" | "role" | "group" | "org"
@@ -34,11 +35,10 @@ class RawMention:
 
 
 def _alternation(words: frozenset[str]) -> str:
-    variants = {w for word in words for w in (word, word.capitalize())}
-    return "|".join(sorted((re.escape(w) for w in variants), key=len, reverse=True))
+    return trie_pattern({w for word in words for w in (word, word.capitalize())})
 
 
-_NOT_NAME = "|".join(sorted(NOT_NAME_WORDS, key=len, reverse=True))
+_NOT_NAME = trie_pattern(NOT_NAME_WORDS)
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĘĚĞĢĪĶĹĽŁŃŇŌŐŒŔŘŚŞŠŢŤŪŮŰŹŻŽ"
 _WORD_BODY = rf"[{_UPPER}][\w\-]*(?:[’'][{_UPPER}][\w\-]+)?"
 _NAME_WORD = rf"(?!(?:{_NOT_NAME})\b)(?:{_WORD_BODY}(?![\w’'])|[{_UPPER}]\.(?=\s))"
@@ -62,7 +62,7 @@ _ROLE = rf"(?:{_alternation(ROLE_NOUNS)})"
 _GROUP = rf"(?:{_alternation(PEOPLE_PLURALS)})"
 _ORG_NOUN = rf"(?:{_alternation(ORG_NOUNS)})"
 _DOCUMENT = rf"(?:{_alternation(DOCUMENT_NOUNS)})"
-_DEMONYM = "|".join(sorted(DEMONYMS, key=len, reverse=True))
+_DEMONYM = trie_pattern(DEMONYMS)
 
 _MENTION = rf"""
     (?P<pronoun>\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t)\b)
@@ -86,11 +86,13 @@ _TRAILING_ADVERBIALS = (
     + "|".join(sorted(DAY_AND_TIME_WORDS, key=len, reverse=True))
     + r"))*)"
 )
-_ALL_ADVERBIALS = "|".join(sorted(DAY_AND_TIME_WORDS, key=len, reverse=True))
+_ALL_ADVERBIALS = trie_pattern(DAY_AND_TIME_WORDS)
 
 MENTION_AT = re.compile(rf"(?:{_MENTION}){_APPOSITIVE}", re.VERBOSE)
+# A mention starts a word: failing fast mid-word keeps the backwards search cheap.
 MENTION_BEFORE = re.compile(
-    rf"(?:{_MENTION}){_APPOSITIVE}(?:[ \t]+(?:{_ALL_ADVERBIALS})\b)*[ \t]*,?[ \t]*$", re.VERBOSE
+    rf"(?<![\w’'\-])(?:{_MENTION}){_APPOSITIVE}(?:[ \t]+(?:{_ALL_ADVERBIALS})\b)*[ \t]*,?[ \t]*$",
+    re.VERBOSE,
 )
 NAME_CHAIN_RE = re.compile(NAME_CHAIN)
 OWNER_RE = re.compile(rf"({OWNER_CHAIN})[’']s\b")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from app.extract.lexicon import wordset
 
@@ -21,6 +22,7 @@ _SPACES = re.compile(r"\s+")
 _LEADING_ARTICLE = re.compile(r"^(the|a|an)\s+")
 
 
+@lru_cache(maxsize=8192)
 def normalise_alias(surface: str) -> str:
     """Case-folded, accent- and punctuation-normalised form used to compare aliases."""
     text = unicodedata.normalize("NFKC", surface).translate(_APOSTROPHES).casefold()
@@ -33,14 +35,19 @@ def name_tokens(name: str) -> list[str]:
 
     Only leading titles go: in 'Ms Major' or 'John King' the last word is the surname.
     """
+    return list(_name_tokens(name))
+
+
+@lru_cache(maxsize=8192)
+def _name_tokens(name: str) -> tuple[str, ...]:
     words = [w.strip(".,") for w in normalise_alias(name).split(" ")]
     words = [w for w in words if w]
     while len(words) > 1 and words[0] in HONORIFICS:
         words.pop(0)
     words = _join_particles(words)
     if len(words) == 1 and words[0] in HONORIFICS and len(name.split()) == 1:
-        return []  # a bare title ("President") names nobody in particular
-    return words
+        return ()  # a bare title ("President") names nobody in particular
+    return tuple(words)
 
 
 _PARTICLES = wordset("de da di du del della van von der den la le bin ibn al el ter ten dos das")
