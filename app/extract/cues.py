@@ -83,9 +83,11 @@ CONTINUATION_GERUNDS = wordset("adding saying telling")
 # Particles that turn a speech verb into something else ("added to the pressure").
 _NOT_SPEECH_AFTER = wordset(
     """
-    to of about against up out off into for with on by goodbye nothing little much so
+    to of about against up out off into goodbye nothing little much so
     """
 )
+# "called for a ceasefire", "called on allies": calling, but not characterising anyone's words.
+_NOT_CHARACTERISING_AFTER = wordset("for on in out up off back by")
 _PASSIVE_BEFORE = wordset("is was were be been being are")
 
 _SURFACE_FORMS = {form for word in ALL_FORMS for form in (word, word.capitalize())}
@@ -145,7 +147,12 @@ def previous_word(text: str, position: int) -> str:
 
 def is_speech_use(text: str, cue: Cue) -> bool:
     """'added that' is speech; 'added to the pressure' is not."""
-    return next_word(text, cue.end) not in _NOT_SPEECH_AFTER or cue.word == "according to"
+    if cue.word == "according to":
+        return True
+    following = next_word(text, cue.end)
+    if cue.word in _CHARACTERISING and following in _NOT_CHARACTERISING_AFTER:
+        return False
+    return following not in _NOT_SPEECH_AFTER
 
 
 _NEXT_WORD = re.compile(r"\s*([\w’'-]+)")

@@ -58,6 +58,7 @@ _STOP_MODIFIERS = (
     r"is|was|were|are|will|would|to|of|in|on|at|for|with|by|from|as|than|then|also|not)"
 )
 _MODIFIER = rf"(?!{_STOP_MODIFIERS}\b)(?:[\w\-]+)"
+_LOWER_MODIFIER = rf"(?!{_STOP_MODIFIERS}\b)[a-z][\w\-]*"
 _ROLE = rf"(?:{_alternation(ROLE_NOUNS)})"
 _GROUP = rf"(?:{_alternation(PEOPLE_PLURALS)})"
 _ORG_NOUN = rf"(?:{_alternation(ORG_NOUNS)})"
@@ -77,7 +78,8 @@ _MENTION = rf"""
         (?:[ \t]+and[ \t]+(?:{_MODIFIER}[ \t]+)?{_GROUP})?\b
         (?:[ \t]+(?:familiar[ \t]+with|close[ \t]+to|briefed[ \t]+on)[ \t]+(?:the[ \t]+)?\w+)?)
   | (?P<orgnoun>(?:[Tt]he|[Tt]heir|[Ii]ts|[Hh]is|[Hh]er)[ \t]+{_ORG_NOUN}\b)
-  | (?P<name>(?P<lead>(?:{_DETERMINER}|{_POSSESSOR})[ \t]+(?:{_MODIFIER}[ \t]+){{1,3}}?)?
+  | (?P<name>(?P<lead>(?:{_DETERMINER}|{_POSSESSOR})[ \t]+(?:{_MODIFIER}[ \t]+){{1,3}}?
+        |(?:{_LOWER_MODIFIER}[ \t]+){{1,2}}?)?
         (?P<bare>(?:[Tt]he[ \t]+)?{NAME_CHAIN}))
 """
 _APPOSITIVE = r"(?:,[ \t]+(?P<appositive>(?!(?:and|but|which)\b)[^,;:“”\"]{1,160}?),)?"

@@ -53,7 +53,8 @@ _BACKWARD_TAIL = re.compile(r"^[^;:“”\"]{0,100}$")
 _MIN_WORDS = 3
 # "ROTTERDAM, Netherlands (Reuters) - " opens wire stories; it is not part of what was said.
 _DATELINE = re.compile(
-    r"[A-Z][A-Z .'’-]{2,40}(?:,[ \t][A-Z][\w .]{1,30}?)?[ \t]*(?:\([\w .]{1,30}\))?[ \t]*[-—–][ \t]+"
+    r"[A-Z][A-Z .'’-]{2,40}(?:,[ \t][A-Z][\w .]{1,30}?)?[ \t]*"
+    r"(?:\([\w .]{1,30}\))?[ \t]*[-—–][ \t]+"
 )
 
 

@@ -43,7 +43,9 @@ def resolve_speakers(
     registry = Registry()
     named = _named_mentions(text, paragraphs, prose)
     speaker_names = [c.mention for c in candidates if c.mention and c.mention.kind == "name"]
-    for mention in [m for m in named if _introduces_person(m)] + speaker_names:
+    known_surnames = _surnames_in_use(named + speaker_names)
+    introducing = [m for m in named if _introduces_person(m, known_surnames)]
+    for mention in introducing + speaker_names:
         if len(name_tokens(split_title(mention.text)[1])) >= 2:
             registry.register_person(mention)
     sentence_starts = [s for p in paragraphs for s, _ in sentence_spans(text, *p)]
@@ -185,14 +187,31 @@ def _possessive_name(text: str, match: re.Match[str]) -> list[RawMention]:
     return [RawMention(owner.start(1), owner.end(1), surface, "name")]
 
 
-def _introduces_person(mention: RawMention) -> bool:
-    """A full name with a title, a role or a known given name introduces a person."""
+def _introduces_person(mention: RawMention, known_surnames: set[str]) -> bool:
+    """A full name with a title, a role, a known given name, or a surname that is used on its
+    own elsewhere ('Mr Berg') introduces a person; 'Middle East' does not."""
     if mention.kind != "name":
         return False
     title, bare = split_title(mention.text)
-    if len(name_tokens(bare)) < 2:
+    tokens = name_tokens(bare)
+    if len(tokens) < 2:
         return False
-    return bool(title or mention.description) or _known_given_name(bare)
+    return (
+        bool(title or mention.description)
+        or _known_given_name(bare)
+        or (tokens[-1] in known_surnames)
+    )
+
+
+def _surnames_in_use(mentions: list[RawMention]) -> set[str]:
+    """Surnames that appear with a title or as a speaker on their own ('Mr Berg said')."""
+    found: set[str] = set()
+    for mention in mentions:
+        title, bare = split_title(mention.text)
+        tokens = name_tokens(bare)
+        if len(tokens) == 1 and title:
+            found.add(tokens[0])
+    return found
 
 
 def _known_given_name(bare: str) -> bool:

@@ -1,0 +1,109 @@
+"""Direct and partial quotes: quotation marks and the verbs that attribute them."""
+
+from __future__ import annotations
+
+from app.extract.pipeline import extract
+from tests.extract.conftest import quote_containing
+
+
+def test_quote_then_role_and_verb_is_attributed_to_the_person_with_that_role(ft):
+    quote = quote_containing(ft, "I strongly believe")
+    assert quote.kind == "direct"
+    assert quote.cue == "told"
+    assert quote.speaker == "Jens Stoltenberg"
+    assert quote.mention.text == "the secretary-general"
+
+
+def test_split_quote_second_half_inherits_speaker(ft):
+    second = quote_containing(ft, "Sometimes we have to do that")
+    assert second.kind == "direct"
+    assert second.cue is None
+    assert second.speaker == "Jens Stoltenberg"
+
+
+def test_said_then_speaker_inversion():
+    text = (
+        '"It\'s a bottleneck on top of a bottleneck," said Lars Jensen, chief executive of '
+        "Vespucci Maritime, a consultancy."
+    )
+    quote = quote_containing(extract(text), "bottleneck")
+    assert (quote.kind, quote.cue, quote.speaker) == ("direct", "said", "Lars Jensen")
+
+
+def test_quote_text_excludes_the_quotation_marks():
+    text = "“We will not back down,” the minister said."
+    quote = extract(text).quotes[0]
+    assert quote.text == "We will not back down,"
+    assert text[quote.start : quote.end] == quote.text
+
+
+def test_colon_introduced_quote_goes_to_the_subject_before_the_colon():
+    text = (
+        "Scotland's energy minister, Gillian Martin, welcomed the opening: \"Projects like this "
+        'create jobs and cut bills."'
+    )
+    quote = quote_containing(extract(text), "Projects like this")
+    assert quote.kind == "direct"
+    assert quote.speaker == "Gillian Martin"
+
+
+def test_quote_running_over_two_paragraphs_keeps_its_speaker():
+    text = (
+        "“The first thing we did was close the bridge,” said Inspector Mark Hughes. “Then we "
+        "started knocking on doors.\n\n"
+        "“By midnight we had spoken to every family on the street.”\n"
+    )
+    extraction = extract(text)
+    last = quote_containing(extraction, "By midnight")
+    assert last.kind == "direct"
+    assert last.speaker == "Mark Hughes"
+
+
+def test_quote_only_paragraph_continues_previous_paragraphs_speaker():
+    text = (
+        "“We’ve had diggers outside our shop for eight months,” said Priya Patel, who runs a "
+        "newsagent on Mill Road.\n\n"
+        "“If they can finish the job, fine. If they can’t, they should stop making promises.”\n"
+    )
+    quote = quote_containing(extract(text), "If they can finish")
+    assert quote.speaker == "Priya Patel"
+    assert quote.cue is None
+
+
+def test_single_quotes_inside_double_quotes_stay_part_of_the_outer_quote():
+    text = (
+        "Rossi recalled a conversation with a guide. “He told me, ‘I have walked this route "
+        "for forty years,’” said Elena Rossi."
+    )
+    quotes = extract(text).quotes
+    assert len(quotes) == 1
+    assert quotes[0].text.startswith("He told me, ‘I have walked")
+    assert quotes[0].speaker == "Elena Rossi"
+
+
+def test_british_single_quotes_are_direct_quotes():
+    text = "‘We were robbed,’ said manager Sean Dyche after the match."
+    quote = extract(text).quotes[0]
+    assert (quote.text, quote.speaker) == ("We were robbed,", "Sean Dyche")
+
+
+def test_partial_quote_is_attributed_to_the_speaker_of_the_sentence(ft):
+    quote = quote_containing(ft, "diplomatic formula")
+    assert quote.kind == "partial"
+    assert quote.speaker == "Claudia Major"
+
+
+def test_partial_quote_inside_a_reported_clause_follows_the_clause_verb(ft):
+    quote = quote_containing(ft, "some time")
+    assert quote.kind == "partial"
+    assert quote.cue == "adding"
+    assert quote.speaker == "Jens Stoltenberg"
+
+
+def test_scare_quoted_term_is_not_a_quote(ft):
+    assert not [q for q in ft.quotes if q.text == "rebadging"]
+
+
+def test_title_of_a_work_is_not_a_quote():
+    text = "Her fourth novel, “The Winter Harbour”, has sold a million copies in 20 languages."
+    assert extract(text).quotes == ()
