@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 
 from app.extract.candidates import Candidate
-from app.extract.cues import CONTINUATION_GERUNDS, OBJECT_TAKING, Cue
+from app.extract.cues import CONTINUATION_GERUNDS, OBJECT_TAKING, REPORTING_FORMS, Cue
 from app.extract.document import Layout, Sentence
+from app.extract.lexicon import trie_pattern
 from app.extract.subjects import CueSpeaker
 
 # What may stand between a verb and its "that": an addressee or when and where it was said.
@@ -44,6 +45,8 @@ _CONTINUATION = re.compile(
     + "|".join(sorted(CONTINUATION_GERUNDS))
     + rf"|(?!(?:{_KEPT_PARTICIPLES})\b)(?!\w+ing(?:,|\s+(?:and|or)\b))\w+ing)\b"
 )
+# "... under the high street and warned that ...": a second verb starts a second report.
+_COORDINATED_REPORT = re.compile(r"\s+and\s+(?:" + trie_pattern(REPORTING_FORMS) + r")\s+that\b")
 _SENTENCE_TAIL = re.compile(r"[\s.!?;:,—–-]+$")
 # "what he meant when he said ...": speech recalled inside a subordinate clause is background.
 _SUBORDINATE_BEFORE = re.compile(
@@ -115,9 +118,10 @@ def _clause_start(text: str, cue: Cue, limit: int) -> tuple[int | None, bool]:
 def _clause_end(layout: Layout, sentence: Sentence, start: int) -> int:
     text = layout.text
     end = sentence.end
-    continuation = _CONTINUATION.search(text, start, end)
-    if continuation:
-        end = continuation.start()
+    for stop in (_CONTINUATION, _COORDINATED_REPORT):
+        found = stop.search(text, start, end)
+        if found:
+            end = found.start()
     end = _drop_trailing_attribution(layout, sentence, start, end)
     while end > start and _SENTENCE_TAIL.match(text, end - 1, end):
         end -= 1
@@ -167,11 +171,11 @@ def _backward(
     start = sentence.start
     while start < comma and text[start] in " \t“\"‘'":
         start += 1
+    if text[sentence.start : start].strip():
+        return None  # opens with a quotation mark: a direct quote, handled elsewhere
     dateline = _DATELINE.match(text, start, comma)
     if dateline:
         start = dateline.end()
-    if text[sentence.start : start].strip():
-        return None  # opens with a quotation mark: a direct quote, handled elsewhere
     if len(text[start:comma].split()) < _MIN_WORDS or layout.inside_quote(start):
         return None
     return _candidate(layout, sentence, start, comma, cue, speaker, "indirect:clause-then-X-said")
