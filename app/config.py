@@ -22,6 +22,8 @@ class Settings(BaseSettings):
     max_body_bytes: int = Field(default=5 * 1024 * 1024, ge=1024)
     pool_size: int = Field(default=10, ge=1)
     statement_timeout_ms: int = Field(default=15_000, ge=100)
+    organisation_name: str = Field(default="Attest newsroom", description="ClaimReview author.")
+    organisation_url: str | None = Field(default=None, description="The newsroom's home page.")
     host: str = "127.0.0.1"
     port: int = 8000
 

@@ -6,6 +6,7 @@ from fastapi import FastAPI
 
 from app import __version__
 from app.api import audit, documents, problems, quotes, speakers, system
+from app.api import candidates, claims
 from app.api.limits import BodySizeLimit, StorableText
 from app.config import get_settings
 
@@ -24,10 +25,12 @@ TAGS = [
     {"name": "quotes", "description": "Who said what, where, and how it was found."},
     {"name": "speakers", "description": "People and organisations with all their aliases."},
     {"name": "audit", "description": "Who changed what, and when (admins only)."},
+    {"name": "claims", "description": "Claims with evidence anchored to the exact words."},
     {"name": "system", "description": "Health and version."},
 ]
 
 ROUTERS = [documents.router, quotes.router, speakers.router, audit.router, system.router]
+ROUTERS += [claims.router, candidates.router]
 
 
 def create_app() -> FastAPI:
