@@ -186,8 +186,8 @@ def test_pagination_is_stable_when_documents_arrive_between_pages(client, editor
 
 def test_a_forged_cursor_is_a_client_error(client, reader):
     response = client.get("/documents", params={"cursor": "not-a-cursor"}, headers=reader)
-    assert response.status_code == 400
-    assert response.json()["field"] == "cursor"
+    assert response.status_code == 422
+    assert response.json()["errors"][0]["field"] == "query.cursor"
 
 
 def test_delete_removes_passages_quotes_and_evidence(
