@@ -21,6 +21,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from sqlalchemy import text as sql  # noqa: E402
+
 from tests.conftest import create_database, drop_database  # noqa: E402
 
 GOLD = Path("/work/shared/corpus/gold/seeds.json")
@@ -32,13 +34,20 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--gold", type=Path, default=GOLD)
     parser.add_argument("-k", type=int, default=5)
+    parser.add_argument(
+        "--distractors",
+        type=Path,
+        nargs="*",
+        default=[],
+        help="Folders of other .txt news texts to store too, as competing sentences.",
+    )
     args = parser.parse_args()
     server = os.environ.get("DATABASE_URL")
     if not server:
         sys.exit("Set DATABASE_URL to a PostgreSQL server this script may create a database on.")
     url = create_database(server, f"attest_bench_{uuid.uuid4().hex[:10]}")
     try:
-        run(url, json.loads(args.gold.read_text(encoding="utf-8")), args.k)
+        run(url, json.loads(args.gold.read_text(encoding="utf-8")), args.k, args.distractors)
     finally:
         from app.db.engine import get_engine
 
@@ -46,7 +55,7 @@ def main() -> None:
         drop_database(url)
 
 
-def run(url: str, gold: dict, k: int) -> None:
+def run(url: str, gold: dict, k: int, distractors: list[Path]) -> None:
     os.environ["DATABASE_URL"] = url
     from app.db import migrate
     from app.db.engine import get_sessionmaker
@@ -54,6 +63,12 @@ def run(url: str, gold: dict, k: int) -> None:
     migrate.upgrade(url)
     with get_sessionmaker()() as session:
         documents = {entry["document"]: ingest(session, entry) for entry in gold["documents"]}
+        others = sum(
+            store_distractor(session, path) for f in distractors for path in f.glob("*.txt")
+        )
+        sentences = session.scalar(sql("SELECT count(*) FROM passages WHERE kind = 'sentence'"))
+        session.rollback()
+        print(f"{len(documents) + others} documents, {sentences} sentences")
         claims = gold_claims(gold, documents)
         found_total = wanted_total = 0
         per_claim = []
@@ -87,6 +102,15 @@ def ingest(session, entry: dict) -> tuple[int, str]:
     )
     stored = documents.ingest(session, payload, "bench").document
     return stored.id, stored.text
+
+
+def store_distractor(session, path: Path) -> int:
+    from app.schemas.documents import DocumentIn
+    from app.services import documents
+
+    title = path.stem.replace("-", " ")
+    payload = DocumentIn(title=title, text=path.read_text(encoding="utf-8"))
+    return int(documents.ingest(session, payload, "bench").created)
 
 
 def gold_claims(gold: dict, documents: dict) -> dict[str, tuple[str, list[tuple[int, int, int]]]]:
