@@ -14,6 +14,7 @@ import argparse
 import json
 import os
 import sys
+import time
 import uuid
 from datetime import datetime
 from pathlib import Path
@@ -27,6 +28,7 @@ from tests.conftest import create_database, drop_database  # noqa: E402
 
 GOLD = Path("/work/shared/corpus/gold/seeds.json")
 SEEDS = REPO / "data"
+TIMINGS: list[float] = []
 PUBLISHED = {"ft-nato-middle-east.txt": "2020-01-09T12:00:00Z"}
 
 
@@ -82,6 +84,7 @@ def run(url: str, gold: dict, k: int, distractors: list[Path]) -> None:
         f"{found_total / wanted_total:.2f}"
     )
     print(f"{'overall (macro)':28} {'':5}recall@{k} = {sum(per_claim) / len(per_claim):.2f}")
+    print(f"suggestions took {1000 * sum(TIMINGS) / len(TIMINGS):.1f} ms per claim on average")
 
 
 def ingest(session, entry: dict) -> tuple[int, str]:
@@ -132,7 +135,10 @@ def recall(session, text: str, spans: list[tuple[int, int, int]], k: int) -> int
     claim = claims.create_claim(
         session, text=text, kind=None, tags=[], notes=None, origin=None, actor="bench"
     )
-    top = [(s.document.id, s.start, s.end) for s in suggestions.suggest(session, claim.id, k)]
+    began = time.perf_counter()
+    found = suggestions.suggest(session, claim.id, k)
+    TIMINGS.append(time.perf_counter() - began)
+    top = [(s.document.id, s.start, s.end) for s in found]
     session.rollback()  # end the read transaction; the next claim's write opens its own
     return sum(
         any(d == doc and s < end and start < e for doc, s, e in top) for d, start, end in spans

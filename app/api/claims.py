@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request, Response, status
+from fastapi.responses import JSONResponse
 
 from app.api.deps import Cursor, Editor, Limit, Reader, SessionDep
 from app.models import Document
@@ -32,6 +33,7 @@ from app.services.evidence import EvidenceView, SpeakerInfo
 router = APIRouter(prefix="/claims", tags=["claims"], responses=PROBLEM_RESPONSES)
 
 JSON_LD = "application/ld+json"
+ANNOTATION_JSON_LD = 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"'
 
 
 def _document_ref(document: Document) -> DocumentRef:
@@ -319,14 +321,14 @@ def claim_review(claim_id: int, request: Request, session: SessionDep, _: Reader
     summary="The claim's evidence as W3C Web Annotations",
     description="An AnnotationCollection whose first page holds one Annotation per evidence.",
     response_class=Response,
-    responses={200: {"content": {JSON_LD: {}}, "description": "An AnnotationCollection"}},
+    responses={
+        200: {"content": {ANNOTATION_JSON_LD: {}}, "description": "An AnnotationCollection"}
+    },
 )
 def claim_annotations(claim_id: int, request: Request, session: SessionDep, _: Reader) -> Response:
     body = claim_exports.annotations(session, claim_id, _base_url(request))
-    return _json_ld(body)
+    return _json_ld(body, ANNOTATION_JSON_LD)
 
 
-def _json_ld(body: dict[str, Any]) -> Response:
-    from fastapi.responses import JSONResponse
-
-    return JSONResponse(body, media_type=JSON_LD)
+def _json_ld(body: dict[str, Any], media_type: str = JSON_LD) -> Response:
+    return JSONResponse(body, media_type=media_type)

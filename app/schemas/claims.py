@@ -50,7 +50,7 @@ class ClaimIn(BaseModel):
                 },
                 {
                     "text": "NATO's training mission for Iraqi forces is 430 strong",
-                    "from": {"document_id": 1, "start": 2731, "end": 2787, "stance": "supports"},
+                    "from": {"document_id": 1, "start": 2312, "end": 2370, "stance": "supports"},
                 },
             ]
         },
@@ -203,7 +203,7 @@ class AcceptIn(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
         json_schema_extra={
-            "examples": [{"document_id": 2, "start": 1642, "end": 1713, "stance": "supports"}]
+            "examples": [{"document_id": 2, "start": 461, "end": 533, "stance": "supports"}]
         },
     )
     document_id: int = Field(ge=1)
@@ -213,7 +213,40 @@ class AcceptIn(BaseModel):
     note: str | None = Field(default=None, max_length=5000)
 
 
+NATO_DOCUMENT = {
+    "id": 2,
+    "title": "NATO addresses Middle East tensions",
+    "publisher": "NATO",
+    "published_at": "2020-01-06T15:00:00Z",
+    "url": None,
+}
+STOLTENBERG = {"id": 1, "name": "Jens Stoltenberg", "kind": "person"}
+
+
 class EvidenceOut(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "id": 2,
+                    "claim_id": 1,
+                    "document": NATO_DOCUMENT,
+                    "quote_id": None,
+                    "speaker": STOLTENBERG,
+                    "start": 3243,
+                    "end": 3335,
+                    "exact": "We have suspended our training mission now, because of the "
+                    "security situation on the ground.",
+                    "prefix": "ion from the Iraqi authorities. ",
+                    "suffix": " But we are ready to restart the",
+                    "stance": "supports",
+                    "note": None,
+                    "created_by": "desk-editor",
+                    "created_at": "2020-01-10T09:30:00Z",
+                }
+            ]
+        }
+    )
     id: int
     claim_id: int
     document: DocumentRef
@@ -260,6 +293,33 @@ class SentenceOut(BaseModel):
 
 
 class SuggestionOut(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "document": NATO_DOCUMENT,
+                    "start": 478,
+                    "end": 508,
+                    "text": "temporarily suspended training",
+                    "sentence": {
+                        "passage_id": 41,
+                        "start": 290,
+                        "end": 534,
+                        "text": "Speaking after the meeting of NATO’s North Atlantic Council, "
+                        "Secretary-General Jens Stoltenberg stressed that the safety of NATO’s "
+                        "personnel in Iraq is paramount and that the Alliance had temporarily "
+                        "suspended training activities on the ground.",
+                    },
+                    "score": 1.0974,
+                    "why": [
+                        "shares 5 of 6 terms: iraq, nato, suspend, temporarili, train",
+                        "names in common: iraq, nato",
+                        "closest wording (61% alike): “temporarily suspended training”",
+                    ],
+                }
+            ]
+        }
+    )
     document: DocumentRef
     start: int = Field(description="Start of the best-matching words inside the sentence.")
     end: int
@@ -270,6 +330,25 @@ class SuggestionOut(BaseModel):
 
 
 class CandidateOut(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "passage_id": 23,
+                    "start": 2287,
+                    "end": 2430,
+                    "text": "Possible options include expanding the 430-strong training mission "
+                    "for Iraqi forces, which is temporarily suspended because of the Iran crisis.",
+                    "score": 0.75,
+                    "reasons": [
+                        "states a number: 430-strong",
+                        "reports a change: suspended",
+                        "names: iran, iraqi",
+                    ],
+                }
+            ]
+        }
+    )
     passage_id: int
     start: int
     end: int
