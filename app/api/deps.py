@@ -8,6 +8,7 @@ from typing import Annotated
 from annotated_types import Ge, Le
 from fastapi import Depends, Query
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from pydantic import AfterValidator
 from sqlalchemy.orm import Session
 
 from app.config import get_settings
@@ -15,7 +16,7 @@ from app.db.engine import get_sessionmaker
 from app.services import keys
 from app.services.errors import Forbidden, Unauthorized
 from app.services.keys import Principal
-from app.services.pagination import DEFAULT_LIMIT, MAX_LIMIT
+from app.services.pagination import DEFAULT_LIMIT, MAX_LIMIT, BadCursor, decode_cursor
 
 bearer = HTTPBearer(auto_error=False, description="An Attest API key: `attest keys create`.")
 
@@ -64,7 +65,24 @@ BIGINT_MAX = 2**63 - 1
 BigintId = Annotated[int, Ge(1), Le(BIGINT_MAX)]
 
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Items per page.")]
+
+
+def _issued_cursor(value: str | None) -> str | None:
+    """Refuse a cursor that cannot be one of ours up front, as invalid input (422)."""
+    if value is None:
+        return None
+    for width in (1, 2):  # every list pages on one key or two
+        try:
+            decode_cursor(value, width)
+            return value
+        except BadCursor:
+            continue
+    raise ValueError("not a cursor this API issued; pass a page's next_cursor")
+
+
 Cursor = Annotated[
-    str | None, Query(max_length=500, description="`next_cursor` of the previous page.")
+    str | None,
+    Query(max_length=500, description="`next_cursor` of the previous page."),
+    AfterValidator(_issued_cursor),
 ]
 DEFAULT_PAGE = DEFAULT_LIMIT

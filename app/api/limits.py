@@ -78,7 +78,7 @@ class BodySizeLimit:
 
 
 class StorableText:
-    """Refuses NUL characters and lone surrogates in the path, query or JSON body with 422.
+    """Refuses NUL, lone surrogates and non-UTF-8 bytes in the path, query or JSON body: 422.
 
     PostgreSQL would reject them deep inside a write; refusing them up front names the field.
     Bodies that are not valid JSON pass through untouched for FastAPI to report.
@@ -140,8 +140,10 @@ def _unstorable_in_url(scope: Scope) -> Iterator[str]:
 
 def _unstorable_in_body(body: bytes) -> list[str]:
     try:
-        document = json.loads(body)
-    except ValueError:  # malformed JSON or bytes that are not UTF-8
+        document = json.loads(body.decode("utf-8"))
+    except UnicodeDecodeError:
+        return ["body"]
+    except ValueError:  # malformed JSON: FastAPI reports where
         return []
     return list(_unstorable_in_json(document, ()))
 
@@ -162,7 +164,7 @@ def _unstorable_in_json(value: Any, path: tuple[str, ...]) -> Iterator[str]:
 
 
 async def _refuse(fields: list[str], scope: Scope, receive: Receive, send: Send) -> None:
-    message = "contains a NUL character or a lone surrogate, which cannot be stored as text"
+    message = "holds a NUL character, a lone surrogate or bytes that are not UTF-8"
     errors = [{"field": f, "message": message, "type": "unstorable_text"} for f in fields]
     detail = f"Invalid input in: {', '.join(sorted(set(fields)))}."
     response = problem(422, detail, Request(scope), "Validation failed", errors=errors)

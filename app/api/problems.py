@@ -12,6 +12,7 @@ from fastapi.responses import JSONResponse
 from sqlalchemy.exc import DataError, DBAPIError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.exceptions import HTTPException
+from starlette.routing import Match
 
 from app.services.errors import DomainError
 
@@ -59,7 +60,20 @@ async def _on_domain(request: Request, error: DomainError) -> JSONResponse:
 
 
 async def _on_http(request: Request, error: HTTPException) -> JSONResponse:
-    return problem(error.status_code, str(error.detail), request, headers=error.headers)
+    headers = error.headers
+    if error.status_code == 405:
+        headers = {**(headers or {}), "Allow": ", ".join(_allowed_methods(request))}
+    return problem(error.status_code, str(error.detail), request, headers=headers)
+
+
+def _allowed_methods(request: Request) -> list[str]:
+    """Every method routed for the path: Starlette lists only the first route's in `Allow`."""
+    methods: set[str] = set()
+    for route in request.app.router.routes:
+        match, _ = route.matches(request.scope)
+        if match != Match.NONE:
+            methods |= getattr(route, "methods", None) or set()
+    return sorted(methods)
 
 
 def _unavailable(request: Request) -> JSONResponse:

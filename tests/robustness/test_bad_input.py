@@ -73,11 +73,9 @@ def test_a_streamed_body_over_the_limit_is_refused_with_413(client, editor):
     _assert_problem(response, 413)
 
 
-def test_bytes_that_are_not_utf8_are_a_4xx_problem(client, editor, session):
+def test_bytes_that_are_not_utf8_are_a_422_problem(client, editor, session):
     body = json.dumps(ALLIANCE_REPORT).encode().replace(b"Alliance", b"Alli\xe9nce")
-    response = _post_raw(client, editor, body)
-    assert 400 <= response.status_code < 500
-    assert response.headers["content-type"] == PROBLEM
+    _assert_problem(_post_raw(client, editor, body), 422)
     assert _stored_rows(session)["documents"] == 0
 
 
