@@ -79,7 +79,7 @@ def suggest(session: Session, claim_id: int, limit: int = 10) -> list[Suggestion
     linked = evidence.evidence_spans(session, claim_id)
     scored = [
         _score(claim.text, terms, row)
-        for row in _pool(session, query)
+        for row in _pool(session, query, _any_of(sorted(asserted)) if asserted else None)
         if not _overlaps(row.Passage, linked)
     ]
     scored.sort(key=lambda s: (-s.score, s.document.id, s.sentence_start))
@@ -136,18 +136,27 @@ def _weigh(session: Session, lexemes: list[str], asserted: frozenset[str], query
     return Terms(weights, asserted)
 
 
-def _pool(session: Session, query) -> list[Row]:
+def _pool(session: Session, query, asserting=None) -> list[Row]:
+    """The best-ranked sentences sharing any of the claim's words.
+
+    In a large archive the sentences that merely name the topic can fill the whole pool, so
+    those sharing what the claim asserts are gathered separately and added.
+    """
+    rows = {row.Passage.id: row for row in _ranked(session, query, _matches(query))}
+    if asserting is not None:
+        for row in _ranked(session, query, _matches(asserting)):
+            rows.setdefault(row.Passage.id, row)
+    return list(rows.values())
+
+
+def _ranked(session: Session, query, condition) -> list[Row]:
     rank = func.ts_rank_cd(Passage.tsv, query)
+    lexemes = func.tsvector_to_array(Passage.tsv).label("lexemes")
     return list(
         session.execute(
-            select(
-                Passage,
-                Document,
-                func.tsvector_to_array(Passage.tsv).label("lexemes"),
-                rank.label("rank"),
-            )
+            select(Passage, Document, lexemes, rank.label("rank"))
             .join(Document, Document.id == Passage.document_id)
-            .where(Passage.kind == "sentence", _matches(query))
+            .where(Passage.kind == "sentence", condition)
             .order_by(rank.desc(), Passage.id)
             .limit(POOL)
         ).all()
