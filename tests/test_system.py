@@ -51,3 +51,10 @@ def test_migrations_go_up_down_and_up_on_an_empty_database(server_url):
         engine.dispose()
     finally:
         drop_database(url)
+
+
+def test_response_models_carry_seed_examples(client):
+    schemas = client.get("/openapi.json").json()["components"]["schemas"]
+    for name in ("DocumentOut", "DocumentDetail", "IngestResult", "PassageOut", "QuoteOut"):
+        assert schemas[name]["examples"], f"{name} has no example"
+    assert schemas["SpeakerDetail"]["examples"][0]["name"] == "Jens Stoltenberg"

@@ -56,7 +56,25 @@ class DocumentIn(BaseModel):
         return self
 
 
+FT_DOCUMENT_EXAMPLE: dict[str, object] = {
+    "id": 1,
+    "title": "Nato chief warns alliance unlikely to deploy extra combat troops to Middle East",
+    "url": None,
+    "publisher": "Financial Times",
+    "authors": [],
+    "published_at": "2020-01-09T12:00:00Z",
+    "kind": "article",
+    "language": "en",
+    "source_format": "text",
+    "content_sha256": "ab5978cf9dbb0bf2c2445aef0a15c5e762f8a85cfed215b65f6344ebb2787449",
+    "length": 4187,
+    "created_at": "2026-11-23T09:30:00Z",
+}
+
+
 class DocumentOut(ApiModel):
+    model_config = ConfigDict(json_schema_extra={"examples": [FT_DOCUMENT_EXAMPLE]})
+
     id: int
     title: str
     url: str | None
@@ -71,18 +89,54 @@ class DocumentOut(ApiModel):
     created_at: datetime
 
 
+_DETAIL_EXAMPLE = FT_DOCUMENT_EXAMPLE | {
+    "text": "Via Financial Times\n\nNato’s chief has warned the military alliance is unlikely …",
+    "passage_count": 42,
+    "quote_count": 19,
+}
+
+
 class DocumentDetail(DocumentOut):
+    model_config = ConfigDict(json_schema_extra={"examples": [_DETAIL_EXAMPLE]})
+
     text: str = Field(description="The exact stored text; every offset points into it.")
     passage_count: int
     quote_count: int
 
 
 class IngestResult(DocumentDetail):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                _DETAIL_EXAMPLE | {"created": True, "extraction": "19 quotes by 5 speakers found"}
+            ]
+        }
+    )
+
     created: bool = Field(description="False when the same content was already stored.")
     extraction: str = Field(description="What the extraction pipeline did with the text.")
 
 
 class PassageOut(ApiModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "id": 8,
+                    "kind": "sentence",
+                    "ordinal": 3,
+                    "paragraph": 3,
+                    "start": 450,
+                    "end": 675,
+                    "text": "His remarks came after Donald Trump this week demanded the 29 "
+                    "member-alliance expand its role in Middle East conflict zones, creating a "
+                    "possible new US flashpoint with European partners that are reluctant to make "
+                    "such a move.",
+                }
+            ]
+        }
+    )
+
     id: int
     kind: Literal["paragraph", "sentence"]
     ordinal: int

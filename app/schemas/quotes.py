@@ -27,6 +27,32 @@ class QuoteSpeakerOut(BaseModel):
 
 
 class QuoteOut(ApiModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "id": 4,
+                    "document_id": 1,
+                    "text": "Sometimes we have to do that, but the best way is to enable local "
+                    "forces to fight terrorism themselves.",
+                    "start": 884,
+                    "end": 987,
+                    "kind": "direct",
+                    "cue": None,
+                    "speaker": {
+                        "id": 1,
+                        "name": "Jens Stoltenberg",
+                        "mention": {"text": "the secretary-general", "start": 821, "end": 842},
+                    },
+                    "confidence": 0.75,
+                    "status": "auto",
+                    "method": "direct:continuation",
+                    "published_at": "2020-01-09T12:00:00Z",
+                }
+            ]
+        }
+    )
+
     id: int
     document_id: int
     text: str

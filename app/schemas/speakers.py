@@ -15,7 +15,21 @@ class AliasOut(ApiModel):
     normalised: str
 
 
+STOLTENBERG_EXAMPLE: dict[str, object] = {
+    "id": 1,
+    "name": "Jens Stoltenberg",
+    "kind": "person",
+    "description": "Nato’s secretary-general",
+    "affiliation": "Nato",
+    "merged_into_id": None,
+}
+
+
 class SpeakerOut(ApiModel):
+    model_config = ConfigDict(
+        from_attributes=True, json_schema_extra={"examples": [STOLTENBERG_EXAMPLE]}
+    )
+
     id: int
     name: str
     kind: Literal["person", "organisation", "group"]
@@ -25,6 +39,27 @@ class SpeakerOut(ApiModel):
 
 
 class SpeakerDetail(SpeakerOut):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                STOLTENBERG_EXAMPLE
+                | {
+                    "aliases": [
+                        {"alias": "Jens Stoltenberg", "normalised": "jens stoltenberg"},
+                        {"alias": "Mr Stoltenberg", "normalised": "mr stoltenberg"},
+                        {
+                            "alias": "Nato’s secretary-general",
+                            "normalised": "nato's secretary-general",
+                        },
+                    ],
+                    "quote_count": 24,
+                    "first_seen": "2020-01-06T15:00:00Z",
+                    "last_seen": "2020-01-09T12:00:00Z",
+                }
+            ]
+        }
+    )
+
     aliases: list[AliasOut]
     quote_count: int
     first_seen: datetime | None = Field(description="Earliest publication date of a quote.")
