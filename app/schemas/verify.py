@@ -1,0 +1,136 @@
+"""Verifying a circulating quote: the question and the answer."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from app.services.verify import Match, Verification
+
+VerdictOut = Literal["verbatim", "altered", "paraphrase", "not_found"]
+
+MISQUOTE = "The best way to fight terrorism is not deploying Nato troops in combat"
+SHORTENED = "I strongly believe that the best way ... is not always by deploying Nato troops"
+
+
+class VerifyIn(BaseModel):
+    """A quote as it circulates, and optionally who it is attributed to."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {"text": MISQUOTE, "speaker": "Jens Stoltenberg"},
+                {"text": SHORTENED},
+                {"text": "We agree Iran must never acquire a nuclear weapon.", "speaker": "Trump"},
+            ]
+        },
+    )
+
+    text: str = Field(min_length=1, max_length=2000, description="The words as they circulate.")
+    speaker: str | None = Field(
+        default=None, max_length=200, description="Who the words are attributed to."
+    )
+
+
+class DiffOpOut(BaseModel):
+    op: Literal["equal", "insert", "delete", "replace"]
+    source: str = Field(description="The words in the source (empty for an insert).")
+    claimed: str = Field(description="The words as claimed (empty for a delete).")
+
+
+class AttributedSpeakerOut(BaseModel):
+    quote_id: int = Field(description="The stored quote overlapping the match.")
+    speaker_id: int | None
+    name: str | None
+
+
+class VerifyMatchOut(BaseModel):
+    document_id: int
+    title: str
+    publisher: str | None
+    published_at: datetime | None
+    start: int = Field(description="Offset of the matched words in the document text.")
+    end: int
+    source_text: str = Field(description="Exactly document.text[start:end].")
+    verdict: Literal["verbatim", "altered", "paraphrase"]
+    similarity: float = Field(ge=0, le=1)
+    diff: list[DiffOpOut]
+    attributed_to: AttributedSpeakerOut | None = Field(
+        description="Who the database says spoke these words; null if no stored quote covers them."
+    )
+    speaker_matches: bool | None = Field(
+        description="Is the attributed speaker the one asked about? Null if either is unknown."
+    )
+
+
+class VerifyOut(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "verdict": "altered",
+                    "text": MISQUOTE,
+                    "speaker": "Jens Stoltenberg",
+                    "diff": [
+                        {"op": "equal", "source": "the best way", "claimed": "The best way"},
+                        {"op": "replace", "source": "we can", "claimed": "to"},
+                        {"op": "equal", "source": "fight", "claimed": "fight"},
+                        {"op": "delete", "source": "international", "claimed": ""},
+                    ],
+                    "matches": [],
+                    "first_appearance": None,
+                }
+            ]
+        }
+    )
+
+    verdict: VerdictOut
+    text: str
+    speaker: str | None
+    diff: list[DiffOpOut] = Field(description="Word-level changes against the best match.")
+    matches: list[VerifyMatchOut] = Field(description="Best first: verdict, then similarity.")
+    first_appearance: VerifyMatchOut | None = Field(
+        description="The earliest published match among those with the best verdict."
+    )
+
+
+def _diff(ops: tuple) -> list[DiffOpOut]:
+    return [DiffOpOut(op=o.op, source=o.source, claimed=o.claimed) for o in ops]
+
+
+def match_out(match: Match) -> VerifyMatchOut:
+    attribution = match.attribution
+    return VerifyMatchOut(
+        document_id=match.document_id,
+        title=match.title,
+        publisher=match.publisher,
+        published_at=match.published_at,
+        start=match.start,
+        end=match.end,
+        source_text=match.source_text,
+        verdict=match.verdict,
+        similarity=match.similarity,
+        diff=_diff(match.diff),
+        attributed_to=AttributedSpeakerOut(
+            quote_id=attribution.quote_id,
+            speaker_id=attribution.speaker_id,
+            name=attribution.speaker_name,
+        )
+        if attribution
+        else None,
+        speaker_matches=match.speaker_matches,
+    )
+
+
+def verification_out(result: Verification) -> VerifyOut:
+    return VerifyOut(
+        verdict=result.verdict,
+        text=result.claimed,
+        speaker=result.speaker,
+        diff=_diff(result.diff),
+        matches=[match_out(m) for m in result.matches],
+        first_appearance=match_out(result.first_appearance) if result.first_appearance else None,
+    )

@@ -1,0 +1,287 @@
+"""Verifying a circulating quote: where were the words said, by whom, first, and were they changed?
+
+Candidates come from the full-text GIN indexes (paragraph passages and stored quotes) with a
+query built from the quote's rarest lexemes; each candidate is then aligned word by word in
+Python (`app/extract/alignment.py`), which decides the verdict and the exact offsets.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import time
+from dataclasses import dataclass, replace
+from datetime import datetime
+
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+from app.extract.alignment import Alignment, DiffOp, align, fragments
+from app.extract.names import names_compatible, normalise_alias
+from app.services.errors import Unprocessable
+
+VERDICT_ORDER = ("verbatim", "altered", "paraphrase")
+RAREST_LEXEMES = 6
+CANDIDATES = 40
+MAX_MATCHES = 20
+STATS_TTL_SECONDS = 600.0
+
+# Paragraphs cover every sentence; quotes add spans that cross a paragraph break.
+CANDIDATES_SQL = text(
+    """
+    WITH hits AS (
+        (SELECT p.document_id, p.start, p.text, NULL::bigint AS quote_id
+         FROM passages p
+         WHERE p.tsv @@ CAST(:query AS tsquery) AND p.kind = 'paragraph'
+         ORDER BY ts_rank(p.tsv, CAST(:query AS tsquery)) DESC, p.id
+         LIMIT :limit)
+        UNION ALL
+        (SELECT q.document_id, q.start, q.text, q.id
+         FROM quotes q
+         WHERE q.tsv @@ CAST(:query AS tsquery) AND q.status <> 'rejected'
+         ORDER BY ts_rank(q.tsv, CAST(:query AS tsquery)) DESC, q.id
+         LIMIT :limit)
+    )
+    SELECT h.document_id, h.start, h.text, h.quote_id,
+           d.title, d.publisher, d.published_at
+    FROM hits h JOIN documents d ON d.id = h.document_id
+    """
+)
+# When every rare lexeme is present the words were probably said verbatim, perhaps many
+# times: take the earliest published candidates so that the first appearance is right.
+EARLIEST_SQL = text(
+    """
+    SELECT p.document_id, p.start, p.text, NULL::bigint AS quote_id,
+           d.title, d.publisher, d.published_at
+    FROM passages p JOIN documents d ON d.id = p.document_id
+    WHERE p.tsv @@ CAST(:query AS tsquery) AND p.kind = 'paragraph'
+    ORDER BY d.published_at ASC NULLS LAST, p.id
+    LIMIT :limit
+    """
+)
+ATTRIBUTION_SQL = text(
+    """
+    SELECT DISTINCT ON (m.i) m.i, q.id, q.speaker_id,
+           coalesce(s.name, q.speaker_name) AS speaker_name, s.kind
+    FROM unnest(CAST(:docs AS bigint[]), CAST(:starts AS int[]), CAST(:ends AS int[]))
+         WITH ORDINALITY AS m(document_id, start, "end", i)
+    JOIN quotes q ON q.document_id = m.document_id AND q.start < m."end" AND q."end" > m.start
+    LEFT JOIN speakers s ON s.id = q.speaker_id
+    WHERE q.status <> 'rejected'
+    ORDER BY m.i, least(q."end", m."end") - greatest(q.start, m.start) DESC, q.confidence DESC
+    """
+)
+
+
+@dataclass(frozen=True)
+class Attribution:
+    quote_id: int
+    speaker_id: int | None
+    speaker_name: str | None
+
+
+@dataclass(frozen=True)
+class Match:
+    document_id: int
+    title: str
+    publisher: str | None
+    published_at: datetime | None
+    start: int
+    end: int
+    source_text: str
+    verdict: str
+    similarity: float
+    diff: tuple[DiffOp, ...]
+    attribution: Attribution | None = None
+    speaker_matches: bool | None = None
+
+
+@dataclass(frozen=True)
+class Verification:
+    claimed: str
+    speaker: str | None
+    verdict: str
+    matches: list[Match]
+    first_appearance: Match | None
+
+    @property
+    def diff(self) -> tuple[DiffOp, ...]:
+        return self.matches[0].diff if self.matches else ()
+
+
+def verify(session: Session, claimed: str, speaker: str | None = None) -> Verification:
+    """Find where the claimed words (or nearly these words) appear and who said them."""
+    if not fragments(claimed):
+        raise Unprocessable("The text has no words to look for.", field="text")
+    lexemes = _rarest_lexemes(session, claimed)
+    if not lexemes:
+        raise Unprocessable(
+            "The text has only very common words; give a longer part of the quote.", field="text"
+        )
+    matches = _best_per_place(_aligned(claimed, _candidates(session, lexemes)))[:MAX_MATCHES]
+    matches = _attributed(session, matches, speaker)
+    if not matches:
+        return Verification(claimed, speaker, "not_found", [], None)
+    return Verification(claimed, speaker, matches[0].verdict, matches, _first(matches))
+
+
+def _rarest_lexemes(session: Session, claimed: str) -> list[str]:
+    """The quote's lexemes, rarest first by the planner's statistics, longest first on ties."""
+    found = session.scalars(
+        text("SELECT unnest(tsvector_to_array(to_tsvector('english', :t)))"), {"t": claimed}
+    ).all()
+    frequency = _lexeme_frequencies(session)
+    floor = min(frequency.values(), default=0.0)
+    ranked = sorted(found, key=lambda lexeme: (frequency.get(lexeme, floor), -len(lexeme)))
+    return ranked[:RAREST_LEXEMES]
+
+
+_stats_cache: dict[str, tuple[float, dict[str, float]]] = {}
+
+
+def _lexeme_frequencies(session: Session) -> dict[str, float]:
+    """Share of passages holding each common lexeme, from ANALYZE's statistics (cached)."""
+    database = session.get_bind().url.database or ""
+    cached = _stats_cache.get(database)
+    if cached and time.monotonic() - cached[0] < STATS_TTL_SECONDS:
+        return cached[1]
+    row = session.execute(
+        text(
+            "SELECT most_common_elems::text::text[], most_common_elem_freqs FROM pg_stats "
+            "WHERE schemaname = current_schema() AND tablename = 'passages' AND attname = 'tsv'"
+        )
+    ).first()
+    frequencies = dict(zip(row[0], row[1], strict=False)) if row and row[0] else {}
+    _stats_cache[database] = (time.monotonic(), frequencies)
+    return frequencies
+
+
+def _quoted(lexeme: str) -> str:
+    return "'" + lexeme.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+def _all_of(lexemes: list[str]) -> str:
+    return " & ".join(_quoted(lexeme) for lexeme in lexemes)
+
+
+def _most_of(lexemes: list[str]) -> str:
+    """A tsquery true when at least half of the lexemes are present, in any order."""
+    size = max(1, math.ceil(len(lexemes) / 2))
+    groups = itertools.combinations(lexemes, size)
+    return " | ".join(f"({_all_of(list(group))})" for group in groups)
+
+
+def _candidates(session: Session, lexemes: list[str]) -> list[dict]:
+    """Passages and quotes holding all the rare lexemes; failing that, most of them."""
+    everything = _all_of(lexemes)
+    rows = session.execute(EARLIEST_SQL, {"query": everything, "limit": CANDIDATES}).mappings()
+    found = [dict(row) for row in rows]
+    found += _ranked(session, everything)
+    if not found and len(lexemes) > 1:
+        found = _ranked(session, _most_of(lexemes))
+    return found
+
+
+def _ranked(session: Session, query: str) -> list[dict]:
+    rows = session.execute(CANDIDATES_SQL, {"query": query, "limit": CANDIDATES}).mappings()
+    return [dict(row) for row in rows]
+
+
+def _aligned(claimed: str, candidates: list[dict]) -> list[Match]:
+    matches = []
+    for row in candidates:
+        alignment = align(claimed, row["text"], row["start"])
+        if alignment is not None:
+            matches.append(_match(row, alignment))
+    return matches
+
+
+def _match(row: dict, alignment: Alignment) -> Match:
+    source = row["text"][alignment.start - row["start"] : alignment.end - row["start"]]
+    return Match(
+        document_id=row["document_id"],
+        title=row["title"],
+        publisher=row["publisher"],
+        published_at=row["published_at"],
+        start=alignment.start,
+        end=alignment.end,
+        source_text=source,
+        verdict=alignment.verdict,
+        similarity=alignment.similarity,
+        diff=alignment.diff,
+    )
+
+
+def _best_per_place(matches: list[Match]) -> list[Match]:
+    """One match per place in a document (a paragraph and a quote often find the same words)."""
+    ordered = sorted(matches, key=_strength)
+    kept: list[Match] = []
+    for match in ordered:
+        if not any(_overlap(match, other) for other in kept):
+            kept.append(match)
+    return kept
+
+
+def _strength(match: Match) -> tuple:
+    published = match.published_at.timestamp() if match.published_at else math.inf
+    return (VERDICT_ORDER.index(match.verdict), -match.similarity, published, match.document_id)
+
+
+def _overlap(a: Match, b: Match) -> bool:
+    return a.document_id == b.document_id and a.start < b.end and b.start < a.end
+
+
+def _first(matches: list[Match]) -> Match:
+    """The earliest published match among those with the best verdict."""
+    best = [m for m in matches if m.verdict == matches[0].verdict]
+    return min(best, key=lambda m: (m.published_at is None, m.published_at or 0, m.document_id))
+
+
+def _attributed(session: Session, matches: list[Match], asked: str | None) -> list[Match]:
+    """Each match with the speaker of the stored quote overlapping it most."""
+    if not matches:
+        return matches
+    rows = session.execute(
+        ATTRIBUTION_SQL,
+        {
+            "docs": [m.document_id for m in matches],
+            "starts": [m.start for m in matches],
+            "ends": [m.end for m in matches],
+        },
+    ).all()
+    by_match = {row.i - 1: row for row in rows}
+    aliases = _aliases(session, {row.speaker_id for row in rows if row.speaker_id})
+    result = []
+    for index, match in enumerate(matches):
+        row = by_match.get(index)
+        if row is None:
+            result.append(match)
+            continue
+        attribution = Attribution(row.id, row.speaker_id, row.speaker_name)
+        names = [*aliases.get(row.speaker_id, []), row.speaker_name or ""]
+        same = _same_speaker(asked, names, row.kind) if asked and row.speaker_name else None
+        result.append(replace(match, attribution=attribution, speaker_matches=same))
+    return result
+
+
+def _aliases(session: Session, speaker_ids: set[int]) -> dict[int, list[str]]:
+    if not speaker_ids:
+        return {}
+    rows = session.execute(
+        text("SELECT speaker_id, alias FROM speaker_aliases WHERE speaker_id = ANY(:ids)"),
+        {"ids": list(speaker_ids)},
+    ).all()
+    aliases: dict[int, list[str]] = {}
+    for speaker_id, alias in rows:
+        aliases.setdefault(speaker_id, []).append(alias)
+    return aliases
+
+
+def _same_speaker(asked: str, names: list[str], kind: str | None) -> bool:
+    """Whether the asked name denotes the attributed speaker, through any of their aliases."""
+    wanted = normalise_alias(asked)
+    if any(normalise_alias(name) == wanted for name in names if name):
+        return True
+    if kind in (None, "person"):
+        return any(names_compatible(name, asked) for name in names if name)
+    return False
