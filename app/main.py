@@ -7,7 +7,7 @@ from fastapi import FastAPI
 from app import __version__
 from app.api import audit, documents, problems, quotes, speakers, system
 from app.api import candidates, claims
-from app.api import verify
+from app.api import search, verify
 from app.api.limits import BodySizeLimit, StorableText
 from app.config import get_settings
 
@@ -28,12 +28,13 @@ TAGS = [
     {"name": "audit", "description": "Who changed what, and when (admins only)."},
     {"name": "claims", "description": "Claims with evidence anchored to the exact words."},
     {"name": "verify", "description": "Was it really said? Quotes checked against the archive."},
+    {"name": "search", "description": "Full-text search with filters and highlighted snippets."},
     {"name": "system", "description": "Health and version."},
 ]
 
 ROUTERS = [documents.router, quotes.router, speakers.router, audit.router, system.router]
 ROUTERS += [claims.router, candidates.router]
-ROUTERS += [verify.router]
+ROUTERS += [verify.router, search.router]
 
 
 def create_app() -> FastAPI:

@@ -11,7 +11,7 @@ from app.models import Speaker
 from app.schemas.common import PROBLEM_RESPONSES, PageOut
 from app.schemas.quotes import QuoteKind, QuoteOut, quote_out
 from app.schemas.speakers import AliasIn, AliasOut, MergeIn, SpeakerDetail, SpeakerOut
-from app.services import quotes, speakers
+from app.services import quotes, search, speakers
 
 router = APIRouter(prefix="/speakers", tags=["speakers"], responses=PROBLEM_RESPONSES)
 
@@ -68,9 +68,15 @@ def list_speaker_quotes(
     kind: QuoteKind | None = None,
     cursor: Cursor = None,
     limit: Limit = 50,
+    q: Annotated[str | None, Query(max_length=500, description="Words to search for")] = None,
 ) -> PageOut[QuoteOut]:
     speakers.get_speaker(session, speaker_id)
-    page = quotes.list_quotes(session, speaker_id=speaker_id, kind=kind, cursor=cursor, limit=limit)
+    if q:  # most relevant first instead of newest first
+        page = search.speaker_quotes(session, speaker_id, q, kind, cursor, limit)
+    else:
+        page = quotes.list_quotes(
+            session, speaker_id=speaker_id, kind=kind, cursor=cursor, limit=limit
+        )
     return PageOut(items=[quote_out(q) for q in page.items], next_cursor=page.next_cursor)
 
 

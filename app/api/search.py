@@ -1,0 +1,59 @@
+"""Route for full-text search over passages, quotes and claims."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Query
+
+from app.api.deps import Cursor, Limit, Reader, SessionDep
+from app.schemas.common import PROBLEM_RESPONSES, PageOut
+from app.schemas.search import SearchHitOut, hit_out
+from app.services import search as searching
+
+router = APIRouter(prefix="/search", tags=["search"], responses=PROBLEM_RESPONSES)
+
+
+@router.get(
+    "",
+    summary="Search passages, quotes or claims with web search syntax",
+    description=(
+        'PostgreSQL `websearch_to_tsquery` syntax: `"exact phrase"`, `or`, `-excluded`. '
+        "`sort=relevance` (default) ranks by ts_rank; `sort=recent` lists the most recently "
+        "stored first and stays fast however many rows match. Both page with an opaque cursor "
+        "that is stable when rows are added."
+    ),
+    response_model=PageOut[SearchHitOut],
+)
+def search(
+    session: SessionDep,
+    _: Reader,
+    q: Annotated[
+        str,
+        Query(
+            min_length=1,
+            max_length=500,
+            description='e.g. `"international terrorism" nato -iran`',
+            examples=['"international terrorism" nato', "training mission iraq"],
+        ),
+    ],
+    type: Literal["passage", "quote", "claim"] = "passage",
+    speaker_id: Annotated[int | None, Query(ge=1)] = None,
+    document_id: Annotated[int | None, Query(ge=1)] = None,
+    publisher: Annotated[str | None, Query(max_length=300, examples=["Financial Times"])] = None,
+    kind: Annotated[
+        str | None,
+        Query(
+            max_length=40, description="Passage kind (paragraph, sentence), quote or claim kind."
+        ),
+    ] = None,
+    since: Annotated[datetime | None, Query(description="Published at or after")] = None,
+    until: Annotated[datetime | None, Query(description="Published before")] = None,
+    sort: Literal["relevance", "recent"] = "relevance",
+    cursor: Cursor = None,
+    limit: Limit = 20,
+) -> PageOut[SearchHitOut]:
+    filters = searching.Filters(speaker_id, document_id, publisher, kind, since, until)
+    page = searching.search(session, q, type, filters, sort, cursor, limit)
+    return PageOut(items=[hit_out(h) for h in page.items], next_cursor=page.next_cursor)
