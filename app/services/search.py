@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Literal
 
-from sqlalchemy import and_, exists, func, literal, or_, select
+from sqlalchemy import and_, cast, exists, func, literal, or_, select
+from sqlalchemy.dialects.postgresql import DOUBLE_PRECISION
 from sqlalchemy.orm import Session, joinedload
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -65,7 +66,8 @@ def search(
     filters = filters or Filters()
     query = func.websearch_to_tsquery("english", q)
     table, columns = _TABLES[type](filters)
-    rank = func.ts_rank(table.tsv, query).label("rank")
+    # As double precision: a real would come back rounded and the cursor would not match it.
+    rank = cast(func.ts_rank(table.tsv, query), DOUBLE_PRECISION).label("rank")
     statement = columns.add_columns(rank).where(table.tsv.op("@@")(query))
     statement = _ordered(statement, table.id, rank, sort, cursor, limit).subquery()
     snippet = func.ts_headline("english", statement.c.text, query, HEADLINE_OPTIONS)
