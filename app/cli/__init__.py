@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from app.cli import extract, ingest, keys, serve
+from app.cli import extract, ingest, keys, serve, verify
 
 cli = typer.Typer(
     name="attest",
@@ -16,6 +16,7 @@ cli.command("serve")(serve.serve)
 cli.command("migrate")(serve.migrate_command)
 cli.command("ingest")(ingest.ingest)
 cli.command("extract")(extract.extract)
+cli.command("verify")(verify.verify)
 cli.add_typer(keys.keys_cli, name="keys")
 
 
