@@ -1,0 +1,240 @@
+"""Search and verification at scale: fill a synthetic archive, then measure through the HTTP API.
+
+    python -m bench.scale                 # fill attest_scale (100,000 documents) and measure
+    python -m bench.scale --reuse         # measure again without refilling
+
+Uses its own database (attest_scale on the server in DATABASE_URL, or --database-url).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import psycopg
+from sqlalchemy import make_url
+
+from bench.fill import fill
+from bench.synthetic import ArticleWriter, people
+
+REPO = Path(__file__).resolve().parents[1]
+NOT_SAID = (
+    "The minister promised to abolish the monarchy by Tuesday afternoon",
+    "We have no intention of selling the national football stadium to investors",
+    "I was never told about the submarine contract until it appeared in the newspapers",
+    "Our volcano monitoring budget will be doubled within a fortnight",
+)
+SEARCHES = (
+    {"q": "inflation"},
+    {"q": '"interest rates" central bank'},
+    {"q": "housing -rents"},
+    {"q": "offshore wind farms"},
+    {"q": "nurses", "sort": "recent"},
+    {"q": "teachers pay", "publisher": "Global Wire"},
+    {"q": "flood defences", "since": "2020-01-01T00:00:00Z", "until": "2021-01-01T00:00:00Z"},
+    {"q": "modest sum", "type": "quote"},
+    {"q": "broadband", "type": "quote", "speaker_id": 7},
+    {"q": "petition", "kind": "sentence"},
+    {"q": "railway electrify", "publisher": "The Daily Ledger", "sort": "recent"},
+    {"q": "Lisbon hospital"},
+)
+
+
+def main() -> None:
+    args = _arguments()
+    url = args.database_url or _scale_url()
+    _ensure_database(url)
+    from app.db import migrate
+
+    migrate.upgrade(_sqlalchemy(url))
+    if not (args.reuse and _passages(url) >= 1_000_000):
+        print(f"Filling {args.documents:,} documents …", flush=True)
+        print("  ", fill(_plain(url), args.documents), flush=True)
+    rng = random.Random(1)
+    with _server(url) as (base, key):
+        client = httpx.Client(base_url=base, headers={"Authorization": f"Bearer {key}"})
+        search_ms = _measure(client, "GET", "/search", _search_requests(rng, args.requests))
+        verify_ms = _measure(client, "POST", "/verify", _verify_requests(url, rng, args.requests))
+    rate = _ingestion_rate(url, args.ingest_sample)
+    _report(url, search_ms, verify_ms, rate)
+
+
+def _arguments() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--database-url", help="Default: attest_scale on DATABASE_URL's server.")
+    parser.add_argument("--documents", type=int, default=100_000)
+    parser.add_argument("--reuse", action="store_true", help="Skip filling when already filled.")
+    parser.add_argument("--requests", type=int, default=200, help="Requests per endpoint.")
+    parser.add_argument("--ingest-sample", type=int, default=500)
+    return parser.parse_args()
+
+
+def _scale_url() -> str:
+    server = os.environ.get("DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
+    return make_url(server).set(database="attest_scale").render_as_string(hide_password=False)
+
+
+def _plain(url: str) -> str:
+    return make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
+
+
+def _sqlalchemy(url: str) -> str:
+    return make_url(url).set(drivername="postgresql+psycopg").render_as_string(hide_password=False)
+
+
+def _ensure_database(url: str) -> None:
+    target = make_url(url)
+    admin = _plain(target.set(database="postgres").render_as_string(hide_password=False))
+    with psycopg.connect(admin, autocommit=True) as conn:
+        found = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (target.database,))
+        if found.fetchone() is None:
+            conn.execute(f'CREATE DATABASE "{target.database}"')
+
+
+def _passages(url: str) -> int:
+    with psycopg.connect(_plain(url)) as conn:
+        return conn.execute("SELECT count(*) FROM passages").fetchone()[0]
+
+
+class _server:
+    """uvicorn serving the app on a free local port, with a fresh reader key."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+
+    def __enter__(self) -> tuple[str, str]:
+        os.environ["DATABASE_URL"] = _sqlalchemy(self.url)
+        from app.db.engine import get_sessionmaker
+        from app.services.keys import create_key
+
+        with get_sessionmaker()() as session:
+            _, key = create_key(session, f"bench-{time.time_ns()}", "reader")
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        command = [
+            sys.executable,
+            "-m",
+            "uvicorn",
+            "app.main:app",
+            "--port",
+            str(port),
+            "--log-level",
+            "warning",
+        ]
+        self.process = subprocess.Popen(
+            command, cwd=REPO, env=os.environ.copy(), stderr=subprocess.DEVNULL
+        )
+        base = f"http://127.0.0.1:{port}"
+        for _ in range(100):
+            try:
+                httpx.get(f"{base}/docs", timeout=1)
+                break
+            except httpx.TransportError:
+                time.sleep(0.2)
+        return base, key
+
+    def __exit__(self, *_: object) -> None:
+        self.process.terminate()
+        self.process.wait(10)
+
+
+def _search_requests(rng: random.Random, count: int) -> list[dict]:
+    return [rng.choice(SEARCHES) for _ in range(count)]
+
+
+def _verify_requests(url: str, rng: random.Random, count: int) -> list[dict]:
+    """A mix of verbatim, altered, paraphrased and never-said quotes, a quarter each."""
+    with psycopg.connect(_plain(url)) as conn:
+        rows = conn.execute(
+            "SELECT text, speaker_name FROM quotes TABLESAMPLE SYSTEM (1) LIMIT %s", (count,)
+        ).fetchall()
+    requests = []
+    for index, (text, speaker) in enumerate(rows[:count]):
+        sentence = text.split(". ")[0].rstrip(".")
+        words = sentence.split()
+        kind = index % 4
+        if kind == 1 and len(words) > 6:
+            words[len(words) // 2] = "certainly"
+            del words[2]
+            sentence = " ".join(words)
+        elif kind == 2 and len(words) > 6:
+            cut = len(words) // 2
+            sentence = " ".join([*words[cut:], "so", *words[:cut]])
+        elif kind == 3:
+            sentence = rng.choice(NOT_SAID)
+        requests.append({"text": sentence, "speaker": speaker if index % 2 else None})
+    return requests
+
+
+def _measure(client: httpx.Client, method: str, path: str, requests: list[dict]) -> list[float]:
+    for warm in requests[:10]:
+        _send(client, method, path, warm)
+    timings = []
+    for request in requests:
+        began = time.perf_counter()
+        _send(client, method, path, request)
+        timings.append((time.perf_counter() - began) * 1000)
+    return timings
+
+
+def _send(client: httpx.Client, method: str, path: str, request: dict) -> None:
+    if method == "GET":
+        response = client.get(path, params=request, timeout=30)
+    else:
+        response = client.post(path, json=request, timeout=30)
+    response.raise_for_status()
+
+
+def _ingestion_rate(url: str, sample: int) -> float:
+    """Documents per second through the ingest service, quote extraction included."""
+    from app.db.engine import get_sessionmaker
+    from app.schemas.documents import DocumentIn
+    from app.services import documents
+
+    writer = ArticleWriter(people(2_500), seed=time.time_ns())
+    payloads = []
+    for number in range(sample):
+        article = writer.article(10_000_000 + number)
+        payloads.append(
+            DocumentIn(
+                title=article.title,
+                text=article.text + f" Bench run {time.time_ns()}.",
+                publisher=article.publisher,
+                published_at=article.published_at,
+            )
+        )
+    began = time.perf_counter()
+    with get_sessionmaker()() as session:
+        for payload in payloads:
+            documents.ingest(session, payload, "bench")
+    return sample / (time.perf_counter() - began)
+
+
+def _percentiles(timings: list[float]) -> str:
+    cuts = statistics.quantiles(timings, n=100)
+    return f"p50 {cuts[49]:6.1f} ms   p95 {cuts[94]:6.1f} ms   p99 {cuts[98]:6.1f} ms"
+
+
+def _report(url: str, search_ms: list[float], verify_ms: list[float], rate: float) -> None:
+    with psycopg.connect(_plain(url)) as conn:
+        documents, passages, quotes, size = conn.execute(
+            "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM passages), "
+            "(SELECT count(*) FROM quotes), pg_size_pretty(pg_database_size(current_database()))"
+        ).fetchone()
+    print(f"archive: {documents:,} documents, {passages:,} passages, {quotes:,} quotes, {size}")
+    print(f"search  ({len(search_ms)} requests): {_percentiles(search_ms)}")
+    print(f"verify  ({len(verify_ms)} requests): {_percentiles(verify_ms)}")
+    print(f"ingestion: {rate:.0f} documents/s (service, extraction included, one process)")
+
+
+if __name__ == "__main__":
+    main()
