@@ -23,8 +23,8 @@ BULK_BUILT_INDEXES = {
 DOCUMENT_COLUMNS = "id, title, text, content_sha256, publisher, published_at, kind"
 PASSAGE_COLUMNS = 'document_id, kind, ordinal, paragraph, start, "end", text'
 QUOTE_COLUMNS = (
-    'document_id, speaker_id, speaker_name, mention_text, mention_start, mention_end, kind, start, "end", '
-    "text, cue, confidence, method"
+    "document_id, speaker_id, speaker_name, mention_text, mention_start, mention_end, "
+    'kind, start, "end", text, cue, confidence, method'
 )
 
 
