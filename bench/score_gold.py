@@ -36,6 +36,7 @@ class DocScore:
     misses: list[str] = field(default_factory=list)
     false_positives: list[str] = field(default_factory=list)
     wrong_speaker: list[str] = field(default_factory=list)
+    wrong_kind: list[str] = field(default_factory=list)
 
 
 def default_gold() -> Path:
@@ -78,6 +79,8 @@ def score_document(text: str, doc: dict, name: str) -> DocScore:
         pred = predictions[hit]
         score.span_matches += 1
         score.kind_correct += pred.kind == gold["kind"]
+        if pred.kind != gold["kind"]:
+            score.wrong_kind.append(f"got {pred.kind} want {gold['kind']}: {gold['text'][:70]}")
         if acceptable(gold, pred.speaker):
             score.correct += 1
         else:
@@ -173,6 +176,8 @@ def report(summary: Summary, title: str) -> None:
             print(f"    MISS  {line}")
         for line in doc.wrong_speaker:
             print(f"    WRONG {line}")
+        for line in doc.wrong_kind:
+            print(f"    KIND  {line}")
         for line in doc.false_positives:
             print(f"    FP    {line}")
     print(

@@ -42,7 +42,8 @@ class Entity:
         if self.kind != "person":
             return self.names[0]
         bare = [split_title(name)[1] or name for name in self.names]
-        return max(bare, key=lambda name: (len(name_tokens(name)), len(name)))
+        best = max(bare, key=lambda name: (len(name_tokens(name)), len(name)))
+        return best.title() if best.isupper() and len(best) > 3 else best
 
     def add_alias(self, surface: str) -> None:
         if surface and normalise_alias(surface) not in {normalise_alias(a) for a in self.aliases}:

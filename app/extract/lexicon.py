@@ -49,6 +49,7 @@ TITLES = wordset(
     constable coach archbishop bishop rabbi imam sheikh speaker premier congressman
     congresswoman admiral director-general chairman chairwoman councillor councilman
     dean foreign defence defense home interior finance health justice state deputy mp
+    cllr cllr. rep. sen. gov. shadow acting interim
     """
 )
 # Titles that say which sex a person is, for matching he/she.
@@ -72,7 +73,10 @@ ROLE_NOUNS = wordset(
     journalist correspondent editor historian teacher nurse surgeon pilot farmer
     neighbour neighbor victim survivor protester consultant specialist fellow
     economist-in-chief commissioner detective inspector superintendent spokesmen
-    cardiologist physician engineer architect
+    cardiologist physician engineer architect master marshal warden clerk registrar
+    controller administrator treasurer provost principal headteacher headmaster headmistress
+    striker defender midfielder goalkeeper keeper winger captain fan supporter source person
+    backbencher insider shopper customer passenger onlooker bystander player chef
     """
 )
 # Role heads that mean "the person in charge" whatever the exact title is.

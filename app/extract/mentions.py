@@ -97,6 +97,8 @@ MENTION_BEFORE = re.compile(
     re.VERBOSE,
 )
 NAME_CHAIN_RE = re.compile(NAME_CHAIN)
+# Leading words that are a title or a role, not part of the name: "Chief Executive Dana Whitfield".
+_TITLE_WORDS = TITLES | ROLE_NOUNS
 OWNER_RE = re.compile(rf"({OWNER_CHAIN})[’']s\b")
 _ROLE_IN_APPOSITIVE = re.compile(rf"\b{_ROLE}\b")
 _AFFILIATION_IN_APPOSITIVE = re.compile(
@@ -148,7 +150,7 @@ def split_title(chain: str) -> tuple[str, str]:
     words = chain.split()
     last_title = -1
     for index, word in enumerate(words[:-1]):
-        if word.rstrip(".").lower() in TITLES:
+        if word.rstrip(".").lower() in _TITLE_WORDS:
             last_title = index
     return " ".join(words[: last_title + 1]), " ".join(words[last_title + 1 :])
 

@@ -8,11 +8,12 @@ from dataclasses import dataclass
 from app.extract.candidates import Candidate
 from app.extract.coreference import Discourse
 from app.extract.entities import Entity, Registry
-from app.extract.lexicon import FEMALE_GIVEN, MALE_GIVEN, wordset
+from app.extract.lexicon import FEMALE_GIVEN, MALE_GIVEN, ORG_WORDS, wordset
 from app.extract.mentions import (
     NAME_CHAIN_RE,
     OWNER_RE,
     RawMention,
+    is_org_name,
     mention_at,
     split_title,
 )
@@ -43,7 +44,7 @@ def resolve_speakers(
     registry = Registry()
     named = _named_mentions(text, paragraphs, prose)
     speaker_names = [c.mention for c in candidates if c.mention and c.mention.kind == "name"]
-    known_surnames = _surnames_in_use(named + speaker_names)
+    known_surnames = _surnames_in_use(named + speaker_names) | _speaker_surnames(speaker_names)
     introducing = [m for m in named if _introduces_person(m, known_surnames)]
     for mention in introducing + speaker_names:
         if len(name_tokens(split_title(mention.text)[1])) >= 2:
@@ -73,6 +74,8 @@ def _resolve_in_order(
                 discourse.see(entity, position, _is_subject(text, item))
             continue
         entity = _resolve_mention(registry, discourse, item.mention, item.label_kind)
+        if _is_person_label(item) and (entity is None or entity.kind != "person"):
+            entity = registry.register_person(item.mention)  # 'REYES:' is a person, unresolved
         speakers[id(item)] = entity
         if entity is not None:
             discourse.see(entity, position, True)
@@ -108,6 +111,17 @@ def _resolve_mention(
     if mention.text[:1].islower() or _bare(mention.text)[:1].islower():
         return registry.named_organisation_like(_bare(mention.text))  # "the ministry"
     return registry.organisation(_bare(mention.text))
+
+
+def _is_person_label(candidate: Candidate) -> bool:
+    mention = candidate.mention
+    return (
+        candidate.method.startswith("transcript:")
+        and mention is not None
+        and mention.kind == "name"
+        and candidate.cue == "label"
+        and not any(w.lower() in ORG_WORDS for w in mention.text.split())
+    )
 
 
 def _inherit(
@@ -210,6 +224,16 @@ def _surnames_in_use(mentions: list[RawMention]) -> set[str]:
         title, bare = split_title(mention.text)
         tokens = name_tokens(bare)
         if len(tokens) == 1 and title:
+            found.add(tokens[0])
+    return found
+
+
+def _speaker_surnames(mentions: list[RawMention]) -> set[str]:
+    """A surname used alone as a speaker ('Brennan said', a 'VEGA:' label) is someone's."""
+    found: set[str] = set()
+    for mention in mentions:
+        tokens = name_tokens(split_title(mention.text)[1])
+        if len(tokens) == 1 and not (is_org_name(mention.text) and not mention.text.isupper()):
             found.add(tokens[0])
     return found
 

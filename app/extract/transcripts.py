@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from app.extract.boilerplate import is_separator
 from app.extract.candidates import Candidate
+from app.extract.lexicon import wordset
 from app.extract.mentions import NAME_CHAIN, OWNER_CHAIN, RawMention
 
 _LABEL = re.compile(
@@ -24,6 +25,22 @@ _HEADING = re.compile(
     r"Opening[ \t]+statement|Keynote[ \t]+speech|Press[ \t]+conference|Transcript)[ \t]+(?:by|of)"
     r"[ \t]+(?P<by>[^,\n.]{3,80}?))[ \t]*[.:]?[ \t]*$"
 )
+# "Thanks. Amy Larkin, KXRN News. What will ...?": a reporter introduces herself, then asks.
+_SELF_INTRODUCTION = re.compile(
+    r"(?:(?:Thanks|Thank[ \t]+you|Hi|Hello|Yes|Sure|Morning|Afternoon|Evening|Good[ \t]+"
+    r"(?:morning|afternoon|evening))\b[^.!?\n]{0,30}[.,!][ \t]+)?"
+    rf"(?P<label>{NAME_CHAIN})[ \t]*,[ \t]*[^.?!\n,]{{2,60}}[.][ \t]+(?=\S)"
+)
+# Header fields of a transcript ("DATE: ...", "PARTICIPANTS: ..."): metadata, not speakers.
+_METADATA_LABELS = wordset(
+    """
+    transcript location date time venue place participants present speakers attendees
+    subject topic event source title headline re note notes embargo contact duration
+    recorded published updated byline filed panel panelists panellists summary
+    """
+)
+_MODERATOR = re.compile(r"\b(?:moderator|moderating|host|chair(?:ing)?)\b", re.IGNORECASE)
+_NAME_IN_HEADER = re.compile(NAME_CHAIN)
 _QUESTION_LABELS = frozenset(["q", "question", "interviewer"])
 _ANSWER_LABELS = frozenset(["a", "answer"])
 _MIN_LABELLED_TURNS = 2
@@ -42,16 +59,21 @@ def transcript_quotes(
     text: str, paragraphs: list[tuple[int, int]], skip: set[int]
 ) -> tuple[list[Candidate], set[int]]:
     """Quotes from transcript sections, and the paragraphs they use up."""
-    labelled = sum(1 for i, p in enumerate(paragraphs) if i not in skip and _label(text, p))
+    labels = {
+        i: label for i, p in enumerate(paragraphs) if i not in skip and (label := _label(text, p))
+    }
+    metadata = {i for i, label in labels.items() if _is_metadata(label)}
+    labelled = len(labels) - len(metadata)
     headed = any(i not in skip and _HEADING.match(text, *p) for i, p in enumerate(paragraphs))
     if labelled < _MIN_LABELLED_TURNS and not headed:
         return [], set()
+    moderators = _moderators(text, paragraphs, labels, metadata)
+    askers = _askers(text, paragraphs, labels, metadata)
     found: list[Candidate] = []
     consumed: set[int] = set()
     turn: Turn | None = None
-    askers: set[str] = set()  # people who asked a question once are asking when they speak again
     for index, (p_start, p_end) in enumerate(paragraphs):
-        if index in skip:
+        if index in skip or index in metadata:
             continue
         if is_separator(text[p_start:p_end]):
             consumed.add(index)
@@ -62,18 +84,77 @@ def transcript_quotes(
             consumed.add(index)
             continue
         opened = _open_turn(text, p_start, p_end, labelled >= _MIN_LABELLED_TURNS)
+        if opened is None and turn is not None and labelled >= _MIN_LABELLED_TURNS:
+            opened = _self_introduction(text, p_start, p_end)
         if opened is not None:
             turn, body_start, cue = opened
             turn = _as_question_if_asker(turn, askers)
+            consumed.add(index)
+            if _label_key(turn) in moderators or _label_key(turn) == "moderator":
+                if not _ends_with_question(text, p_start, p_end):
+                    turn = Turn(turn.mention, "housekeeping")
+                    continue
+                turn = Turn(turn.mention, "question")
             method = "transcript:question-label" if turn.kind == "question" else "transcript:label"
             found.append(_quote(text, body_start, p_end, turn, cue, method, index, 0.95))
-            consumed.add(index)
         elif turn is not None:
+            consumed.add(index)
+            if turn.kind == "housekeeping":
+                continue
             found.append(
                 _quote(text, p_start, p_end, turn, None, "transcript:continued-turn", index, 0.85)
             )
-            consumed.add(index)
     return found, consumed
+
+
+def _is_metadata(label: re.Match[str]) -> bool:
+    return " ".join(label.group("label").lower().split()) in _METADATA_LABELS
+
+
+def _label_key(turn: Turn) -> str:
+    return turn.mention.text.casefold().split()[-1] if turn.mention else ""
+
+
+def _ends_with_question(text: str, start: int, end: int) -> bool:
+    return text[start:end].rstrip(" \t”\"’')").endswith("?")
+
+
+def _moderators(
+    text: str, paragraphs: list[tuple[int, int]], labels: dict, metadata: set[int]
+) -> set[str]:
+    """Surnames of the people a header lists as moderator or host."""
+    found: set[str] = set()
+    for index in metadata:
+        body = text[labels[index].end() : paragraphs[index][1]]
+        for part in re.split(r"[;\n]", body):
+            if _MODERATOR.search(part):
+                name = _NAME_IN_HEADER.search(part)
+                if name:
+                    found.add(name.group(0).split()[-1].casefold())
+    return found
+
+
+def _askers(
+    text: str, paragraphs: list[tuple[int, int]], labels: dict, metadata: set[int]
+) -> set[str]:
+    """Labels whose turns are mostly questions: the interviewer, or a reporter at a briefing."""
+    turns: dict[str, list[bool]] = {}
+    for index, label in labels.items():
+        if index in metadata:
+            continue
+        key = label.group("label").casefold().split()[-1]
+        turns.setdefault(key, []).append(_ends_with_question(text, *paragraphs[index]))
+    return {key for key, asked in turns.items() if any(asked) and 2 * sum(asked) >= len(asked)}
+
+
+def _self_introduction(text: str, start: int, end: int) -> tuple[Turn, int, str] | None:
+    """'Thanks. Amy Larkin, KXRN News. What will ...?': the question starts after the name."""
+    intro = _SELF_INTRODUCTION.match(text, start, end)
+    if intro is None or not _ends_with_question(text, start, end):
+        return None
+    if len(intro.group("label").split()) < 2:
+        return None
+    return Turn(_label_mention(intro, "label"), "question"), intro.end(), "label"
 
 
 def _open_turn(text: str, start: int, end: int, labels_count: bool) -> tuple[Turn, int, str] | None:
@@ -90,7 +171,7 @@ def _open_turn(text: str, start: int, end: int, labels_count: bool) -> tuple[Tur
 
 
 def _as_question_if_asker(turn: Turn, askers: set[str]) -> Turn:
-    key = turn.mention.text.casefold() if turn.mention else ""
+    key = _label_key(turn)
     if turn.kind == "question":
         askers.add(key)
         return turn
