@@ -240,3 +240,25 @@ def test_unknown_fields_are_refused_not_ignored(client, editor):
     response = client.post("/documents", json={**ALLIANCE_REPORT, "is_admin": True}, headers=editor)
     body = _assert_problem(response, 422)
     assert [e["field"] for e in body["errors"]] == ["is_admin"]
+
+
+def _claim_id(client, editor) -> int:
+    claim = {"text": "NATO's training mission in Iraq is suspended"}
+    return client.post("/claims", json=claim, headers=editor).json()["id"]
+
+
+@pytest.mark.parametrize(
+    ("start", "end"), [(0, 10**6), (10**6, 10**6 + 5), (40, 20), (0, BIGINT_MAX + 1)]
+)
+def test_evidence_offsets_outside_the_text_are_a_422_problem(client, editor, report, start, end):
+    claim_id = _claim_id(client, editor)
+    anchor = {"document_id": report["id"], "start": start, "end": end}
+    for path in (f"/claims/{claim_id}/evidence", f"/claims/{claim_id}/suggestions/accept"):
+        _assert_problem(client.post(path, json=anchor, headers=editor), 422)
+    assert client.get(f"/claims/{claim_id}/evidence", headers=editor).json()["items"] == []
+
+
+def test_a_nul_character_in_a_claim_is_a_422_naming_the_field(client, editor):
+    claim = {"text": "NATO's training mission\x00 in Iraq is suspended", "tags": ["iraq\x00"]}
+    body = _assert_problem(client.post("/claims", json=claim, headers=editor), 422)
+    assert sorted(e["field"] for e in body["errors"]) == ["tags.0", "text"]
