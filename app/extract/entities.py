@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from app.extract.lexicon import (
+    DISTINGUISHING_MODIFIERS,
     FEMALE_GIVEN,
     FEMALE_TITLES,
     LEADER_NOUNS,
@@ -181,12 +182,19 @@ def _role_fits(entity: Entity, mention: RawMention) -> bool:
     role = mention.role or ""
     if not entity.roles:
         return False
-    same_role = any(r == role or r.endswith(" " + role) for r in entity.roles)
+    same_role = any(r == role or _same_role_modified(r, role) for r in entity.roles)
     leader = role in LEADER_NOUNS and any(r.split()[-1] in TOP_ROLES for r in entity.roles)
     if not (same_role or leader):
         return False
     wanted = mention.affiliation
     return wanted is None or _same_organisation(wanted, entity.affiliation)
+
+
+def _same_role_modified(held: str, role: str) -> bool:
+    """'foreign minister' is a minister; 'shadow chancellor' is not the chancellor."""
+    if not held.endswith(" " + role):
+        return False
+    return not any(word in DISTINGUISHING_MODIFIERS for word in held[: -len(role)].split())
 
 
 def _same_organisation(a: str, b: str | None) -> bool:

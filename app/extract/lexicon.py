@@ -79,6 +79,14 @@ ROLE_NOUNS = wordset(
     backbencher insider shopper customer passenger onlooker bystander player chef
     """
 )
+# A role with one of these in front is a different role: the shadow chancellor is not the
+# chancellor, the former minister is not the minister.
+DISTINGUISHING_MODIFIERS = wordset(
+    """
+    shadow former ex ex- deputy vice vice- acting interim assistant junior outgoing incoming
+    previous late co- associate under
+    """
+)
 # Role heads that mean "the person in charge" whatever the exact title is.
 LEADER_NOUNS = wordset("chief head leader boss")
 TOP_ROLES = wordset(
@@ -98,7 +106,9 @@ PEOPLE_PLURALS = wordset(
     employees workers unions neighbours neighbors families relatives prosecutors lawyers
     commanders soldiers farmers fans pundits strategists bankers regulators negotiators
     spokesmen ministers leaders authorities police investigators organisers organizers
-    owners shareholders experts
+    owners shareholders experts backbenchers businesses suppliers retailers sources
+    councillors members peers residents shoppers customers passengers insiders players
+    mps fans supporters locals onlookers managers staff
     """
 )
 
@@ -142,7 +152,8 @@ NOT_NAME_WORDS = wordset(
     Or Than Asking Is Was Are Were Will Would Could Should Can May Might Must Do Does
     Did Has Have Had Here Now Even Just Only Monday Tuesday Wednesday Thursday Friday
     Saturday Sunday January February March April June July August September October
-    November December Mister Madam
+    November December Mister Madam One Another Few All Neither Either None Nobody Someone
+    Everyone Anyone Such Any Plenty Fellow
     """
 )
 

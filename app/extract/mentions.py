@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from app.extract.lexicon import (
     DAY_AND_TIME_WORDS,
     DEMONYMS,
+    DISTINGUISHING_MODIFIERS,
     DOCUMENT_NOUNS,
     NOT_NAME_WORDS,
     ORG_NOUNS,
@@ -58,6 +59,16 @@ _STOP_MODIFIERS = (
     r"is|was|were|are|will|would|to|of|in|on|at|for|with|by|from|as|than|then|also|not)"
 )
 _MODIFIER = rf"(?!{_STOP_MODIFIERS}\b)(?:[\w\-]+)"
+# "a person familiar with the matter", "people close to the talks": anonymous sources.
+_FAMILIAR = (
+    r"(?:[ \t]+(?:familiar[ \t]+with|close[ \t]+to|briefed[ \t]+on|with[ \t]+knowledge[ \t]+of|"
+    r"involved[ \t]+in)[ \t]+(?:the[ \t]+|their[ \t]+|its[ \t]+)?[\w\-]+)"
+)
+# "one of the people", "some of those investors".
+_PART_OF = (
+    r"(?:(?:[Oo]ne|[Tt]wo|[Tt]hree|[Ss]ome|[Mm]any|[Mm]ost|[Aa]ll|[Ee]ach|[Bb]oth|[Nn]one|[Ss]everal)"
+    r"[ \t]+of[ \t]+(?:the|those|these|them|its|their)[ \t]+)"
+)
 _LOWER_MODIFIER = rf"(?!{_STOP_MODIFIERS}\b)[a-z][\w\-]*"
 _ROLE = rf"(?:{_alternation(ROLE_NOUNS)})"
 _GROUP = rf"(?:{_alternation(PEOPLE_PLURALS)})"
@@ -73,14 +84,14 @@ _MENTION = rf"""
   | (?P<descriptor>[Tt]he[ \t]+(?:\d+-year-old|(?:{_DEMONYM}))\b)
   | (?P<role>(?:(?:{_DETERMINER}|(?P<possessor>{_POSSESSOR}))[ \t]+)
         (?:{_MODIFIER}[ \t]+){{0,3}}?(?P<rolehead>{_ROLE})\b
-        (?:[ \t]+(?:of|for|at|from)[ \t]+(?:the[ \t]+)?(?P<roleorg>{ORG_CHAIN}))?)
-  | (?P<group>(?:{_DETERMINER}[ \t]+)?(?:{_MODIFIER}[ \t]+){{0,2}}?{_GROUP}
-        (?:[ \t]+and[ \t]+(?:{_MODIFIER}[ \t]+)?{_GROUP})?\b
-        (?:[ \t]+(?:familiar[ \t]+with|close[ \t]+to|briefed[ \t]+on)[ \t]+(?:the[ \t]+)?\w+)?)
+        (?:[ \t]+(?:of|for|at|from)[ \t]+(?:the[ \t]+)?(?P<roleorg>{ORG_CHAIN}))?
+        {_FAMILIAR}?)
+  | (?P<group>(?:{_PART_OF}|{_DETERMINER}[ \t]+)?(?:{_MODIFIER}[ \t]+){{0,2}}?{_GROUP}
+        (?:[ \t]+and[ \t]+(?:{_MODIFIER}[ \t]+)?{_GROUP})?\b{_FAMILIAR}?)
   | (?P<orgnoun>(?:[Tt]he|[Tt]heir|[Ii]ts|[Hh]is|[Hh]er)[ \t]+{_ORG_NOUN}\b)
-  | (?P<name>(?P<lead>(?:{_DETERMINER}|{_POSSESSOR})[ \t]+(?:{_MODIFIER}[ \t]+){{1,3}}?
-        |(?:{_LOWER_MODIFIER}[ \t]+){{1,2}}?)?
-        (?P<bare>(?:[Tt]he[ \t]+)?{NAME_CHAIN}))
+  | (?P<name>(?P<lead>(?:{_DETERMINER}|{_POSSESSOR})[ \t]+(?:{_MODIFIER}[ \t]+){{0,2}}?
+        {_LOWER_MODIFIER}[ \t]+|(?:{_LOWER_MODIFIER}[ \t]+){{1,2}}?)?
+        (?P<bare>[Tt]he[ \t]+{ORG_CHAIN}|{NAME_CHAIN}))
 """
 _APPOSITIVE = r"(?:,[ \t]+(?P<appositive>(?!(?:and|but|which)\b)[^,;:“”\"]{1,160}?),)?"
 _TRAILING_ADVERBIALS = (
@@ -89,6 +100,10 @@ _TRAILING_ADVERBIALS = (
     + r"))*)"
 )
 _ALL_ADVERBIALS = trie_pattern(DAY_AND_TIME_WORDS)
+_DISTINGUISHING = re.compile(
+    r"\b(?:" + "|".join(sorted(DISTINGUISHING_MODIFIERS, key=len, reverse=True)) + r")(?=[\s\-])",
+    re.IGNORECASE,
+)
 
 MENTION_AT = re.compile(rf"(?:{_MENTION}){_APPOSITIVE}", re.VERBOSE)
 # A mention starts a word: failing fast mid-word keeps the backwards search cheap.
@@ -188,6 +203,9 @@ def _to_mention(text: str, match: re.Match[str]) -> RawMention | None:
     if groups["role"]:
         end = match.end("role")
         role = groups["rolehead"].lower()
+        modifier = _DISTINGUISHING.search(text, start, match.start("rolehead"))
+        if modifier is not None:
+            role = f"{modifier.group(0).lower()} {role}"  # "the shadow chancellor"
         owner = groups["possessor"][:-2] if groups["possessor"] else groups["roleorg"]
         if owner is None:
             owner = _capitalised_modifier(groups["role"])

@@ -28,6 +28,12 @@ _PREPOSITIONS = wordset(
 )
 _LEADING_ARTICLE = re.compile(r"^(?:[Tt]he|[Aa]n?)\s+")
 _INHERIT_KINDS = frozenset(("direct", "partial", "indirect"))
+# Groups that stand for unnamed sources rather than a body that can be quoted by name.
+_ANONYMOUS = re.compile(
+    r"(?:\b(?:people|persons?|sources|insiders)$|\b(?:familiar|close|briefed|knowledge|involved)"
+    r"\b|^(?:one|two|three|some|many|most|all|each|both|none|several)\s+of\b)",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +113,8 @@ def _resolve_mention(
             mention
         )
     if mention.kind == "group":
+        if _ANONYMOUS.search(mention.text):
+            return None  # "the people said", "a person familiar with the matter": unnamed
         return registry.group(_bare(mention.text))
     if mention.text[:1].islower() or _bare(mention.text)[:1].islower():
         return registry.named_organisation_like(_bare(mention.text))  # "the ministry"

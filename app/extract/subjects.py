@@ -19,6 +19,14 @@ _AFTER_QUOTE = re.compile(r"[”\"’'][\s,—–-]*$")
 _INVERSION_TAIL = re.compile(r"^\s*(?:[,.;:—–-]|$|on\s|in\s|at\s|during\s|after\s|before\s)")
 
 
+_AFTER_COMMA = re.compile(r",[ \t]*$")
+# "The Board, which advises ministers, said" / "a vet called Colm Brennan, who describes":
+# the verb belongs to the noun phrase before the relative pronoun.
+_RELATIVE_TAIL = re.compile(r",?[ \t]+(?:who|which)[ \t]+(?:[^,;:“”\"]{1,100},[ \t]*)?$")
+# "Suppliers – and they say this loudly – argue that": the aside is skipped.
+_DASH_ASIDE = re.compile(r"[ \t]+[–—][^–—\n]{1,100}[–—][ \t]*$")
+
+
 @dataclass(frozen=True, slots=True)
 class CueSpeaker:
     mention: RawMention | None
@@ -32,7 +40,21 @@ def speaker_for_cue(
     start, end = sentence
     if cue.word == "according to":
         return CueSpeaker(mention_at(text, _skip_space(text, cue.end), end), "according-to")
-    before = mention_before(text, start, cue.start)
+    if cue.is_gerund and _AFTER_COMMA.search(text, max(start, cue.start - 3), cue.start):
+        # "..., insisting the change is fair": the clause's subject speaks, not the last noun.
+        if earlier:
+            return CueSpeaker(earlier[-1][1].mention, "inherited")
+        subject = sentence_subject(text, start, cue.start)
+        return CueSpeaker(subject, "subject" if subject else "none")
+    head = _skip_aside(text, start, cue.start)
+    antecedent = _relative_antecedent(text, start, head)
+    if antecedent is not None:
+        return CueSpeaker(antecedent, "X-said")
+    before = mention_before(text, start, head)
+    if before is not None and before.kind == "pronoun" and before.text[0].islower():
+        antecedent = _relative_antecedent(text, start, before.start)
+        if antecedent is not None:
+            return CueSpeaker(antecedent, "X-said")
     if before is not None and not _inside_reported(before, earlier):
         return CueSpeaker(before, "X-said")
     inverted = _inverted_speaker(text, cue, start, end)
@@ -67,6 +89,19 @@ def _inverted_speaker(text: str, cue: Cue, start: int, end: int) -> RawMention |
     if not _INVERSION_TAIL.match(text[mention.end : end]):
         return None
     return mention
+
+
+def _skip_aside(text: str, start: int, position: int) -> int:
+    aside = _DASH_ASIDE.search(text, max(start, position - 110), position)
+    return aside.start() if aside else position
+
+
+def _relative_antecedent(text: str, start: int, position: int) -> RawMention | None:
+    relative = _RELATIVE_TAIL.search(text, max(start, position - 110), position)
+    if relative is None:
+        return None
+    found = mention_before(text, start, relative.start())
+    return found if found is not None and found.kind != "pronoun" else None
 
 
 def _inside_reported(mention: RawMention, earlier: list[tuple[Cue, CueSpeaker]]) -> bool:

@@ -91,3 +91,76 @@ def test_unresolved_all_caps_label_is_title_cased_person():
     text = "MORGAN: We start at dawn.\n\nLEWIS: Then we should sleep.\n\nMORGAN: Agreed.\n"
     quote = quote_containing(extract(text), "We start at dawn")
     assert quote.speaker == "Morgan"
+
+
+def test_multiword_organisation_name_is_taken_whole():
+    text = "The National Farmers Union said the drought would cut wheat yields by a third."
+    quote = quote_containing(extract(text), "the drought would cut")
+    assert quote.speaker == "National Farmers Union"
+
+
+def test_organisation_with_of_is_taken_whole():
+    text = "The Department of Transport said it was reviewing the timetable for the new line."
+    quote = quote_containing(extract(text), "it was reviewing the timetable")
+    assert quote.speaker == "Department of Transport"
+
+
+def test_relative_clause_between_subject_and_verb_is_skipped():
+    text = (
+        "The Rail Safety Board, which advises ministers on signalling, said it would publish "
+        "its findings in June."
+    )
+    quote = quote_containing(extract(text), "it would publish its findings")
+    assert quote.speaker == "Rail Safety Board"
+
+
+def test_determiners_are_never_speaker_names():
+    text = 'Supporters queued for hours. One fan said: "It was worth every minute."'
+    quote = quote_containing(extract(text), "worth every minute")
+    assert quote.speaker is None
+
+
+def test_the_people_said_is_an_anonymous_source():
+    text = (
+        "Both banks have hired advisers to review the offer, the people said, asking not to be "
+        "named because the talks are private."
+    )
+    quote = quote_containing(extract(text), "Both banks have hired advisers")
+    assert (quote.kind, quote.speaker) == ("indirect", None)
+
+
+def test_person_familiar_with_the_matter_after_the_clause_is_found_without_a_speaker():
+    text = (
+        "Carrow Logistics is preparing to sell its Spanish warehouses, a person familiar with "
+        "the matter said."
+    )
+    quote = quote_containing(extract(text), "Carrow Logistics is preparing")
+    assert (quote.kind, quote.speaker) == ("indirect", None)
+
+
+def test_shadow_role_is_not_the_role():
+    text = (
+        "Anna Keble, the home secretary, defended the bill. The shadow home secretary, Tom "
+        "Achter, said it would fail. The home secretary insisted on Monday that the bill "
+        "would pass."
+    )
+    quote = quote_containing(extract(text), "the bill would pass")
+    assert quote.speaker == "Anna Keble"
+
+
+def test_participle_after_comma_belongs_to_sentence_subject_not_nearest_noun():
+    text = (
+        "Ivo Marsh rejected calls for a public inquiry into the collapse of the bank, insisting "
+        "the regulator had acted properly."
+    )
+    quote = quote_containing(extract(text), "the regulator had acted properly")
+    assert quote.speaker == "Ivo Marsh"
+
+
+def test_relative_who_clause_speaker_is_the_antecedent():
+    text = (
+        "The campaign was started by a retired teacher called Oisin Farrell, who describes the "
+        'new rules as "a betrayal of rural schools".'
+    )
+    quote = quote_containing(extract(text), "a betrayal of rural schools")
+    assert quote.speaker == "Oisin Farrell"
