@@ -5,12 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from app.extract.lexicon import (
+    COMPANY_NOUNS,
     DISTINGUISHING_MODIFIERS,
     FEMALE_GIVEN,
     FEMALE_TITLES,
     LEADER_NOUNS,
     MALE_GIVEN,
     MALE_TITLES,
+    PUBLIC_BODY_WORDS,
     TOP_ROLES,
     wordset,
 )
@@ -110,6 +112,26 @@ class Registry:
         noun = normalise_alias(phrase).split(" ")[-1]
         for entity in reversed(self.entities):
             if entity.kind == "organisation" and noun in normalise_alias(entity.names[0]).split():
+                return entity
+        if noun not in COMPANY_NOUNS:
+            return None
+        # "the company said": the company named most recently, not a public body.
+        companies = [
+            e
+            for e in self.entities
+            if e.kind == "organisation"
+            and id(e) in self.last_seen
+            and not set(normalise_alias(e.names[0]).split()) & PUBLIC_BODY_WORDS
+            and not e.names[0].isupper()
+        ]
+        return max(companies, key=lambda e: self.last_seen[id(e)]) if companies else None
+
+    def existing_organisation(self, name: str) -> Entity | None:
+        """The organisation 'Halcyon' names when 'Halcyon Foods' is known."""
+        key = normalise_alias(name)
+        for entity in self.entities:
+            full = normalise_alias(entity.names[0])
+            if entity.kind == "organisation" and (full == key or full.startswith(key + " ")):
                 return entity
         return None
 

@@ -122,7 +122,8 @@ ORG_WORDS = wordset(
     times news post journal press reuters network centre center fund club hospital
     church airlines airways motors tribunal embassy assembly league front movement
     initiative forum cabinet secretariat command guard brigade nato un eu who imf fbi
-    cia bbc cnn ap afp dpa
+    cia bbc cnn ap afp dpa foods brands holdings industries technologies systems partners
+    pharmaceuticals consortium insurance logistics airport railways energy
     """
 )
 # Lower-case nouns that stand for an organisation speaking ("the ministry said").
@@ -130,7 +131,23 @@ ORG_NOUNS = wordset(
     """
     ministry government company department police army administration court council
     committee agency firm bank union party embassy club alliance regulator commission
-    prosecutor's prosecutors' group
+    prosecutor's prosecutors' group business retailer lender maker carmaker airline insurer
+    chain supermarket manufacturer operator
+    """
+)
+# "the company said": nouns that stand for the business last named.
+COMPANY_NOUNS = wordset(
+    """
+    company firm group business retailer bank lender maker carmaker airline insurer
+    chain supermarket brand manufacturer developer operator startup start-up carrier
+    """
+)
+# Words that mark a public body, which "the company" never refers to.
+PUBLIC_BODY_WORDS = wordset(
+    """
+    council ministry department government agency authority commission committee
+    parliament court police union party association federation board institute
+    university school embassy army navy office regulator tribunal consortium
     """
 )
 # Documents that speak for their authors ("according to a White House summary").

@@ -116,6 +116,10 @@ NAME_CHAIN_RE = re.compile(NAME_CHAIN)
 _TITLE_WORDS = TITLES | ROLE_NOUNS
 OWNER_RE = re.compile(rf"({OWNER_CHAIN})[’']s\b")
 _ROLE_IN_APPOSITIVE = re.compile(rf"\b{_ROLE}\b")
+_ROLE_BEFORE_NAME = re.compile(
+    rf"(?<![\w’'\-])(?:(?P<org>{NAME_CHAIN})[ \t]+)?"
+    rf"(?P<role>(?:[a-z][\w\-]*[ \t]+){{0,2}}?{_alternation(ROLE_NOUNS - TITLES)})[ \t]+$"
+)
 _AFFILIATION_IN_APPOSITIVE = re.compile(
     rf"(?:\b(?:at|of|for|with|from)[ \t]+(?:the[ \t]+)?(?P<org>{ORG_CHAIN}))|(?P<poss>{_POSSESSOR})"
 )
@@ -138,6 +142,16 @@ def mention_before(text: str, start: int, position: int) -> RawMention | None:
     floor = max(start, position - 240)
     match = MENTION_BEFORE.search(text, floor, position)
     return _to_mention(text, match) if match else None
+
+
+def role_before(text: str, floor: int, position: int) -> tuple[str, str, str | None] | None:
+    """'United boss' before 'Gary Fenwick', 'defender' before 'Jamie Holt': (description, role,
+    affiliation) of a role written in front of a name."""
+    found = _ROLE_BEFORE_NAME.search(text, max(floor, position - 80), position)
+    if found is None:
+        return None
+    role = found.group("role").lower()
+    return found.group(0).strip(), role, found.group("org")
 
 
 def appositive_description(appositive: str) -> tuple[str | None, str | None, str | None]:
@@ -252,7 +266,11 @@ def _name_mention(
     if title and description is None:
         description = title
         role = title.split()[-1].lower()
-        affiliation = " ".join(title.split()[:-1]) or None
+        words = title.split()
+        first_role = next(
+            (i for i, w in enumerate(words) if w.rstrip(".").lower() in _TITLE_WORDS), len(words)
+        )
+        affiliation = " ".join(words[:first_role]) or None  # "Halcyon" in "Halcyon Chief ..."
     kind = "org" if article or (is_org_name(name) and not title) else "name"
     return RawMention(start, end, surface, kind, description, role, affiliation)
 

@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
 from app.extract.candidates import Candidate
 from app.extract.coreference import Discourse
 from app.extract.entities import Entity, Registry
-from app.extract.lexicon import FEMALE_GIVEN, MALE_GIVEN, ORG_WORDS, wordset
+from app.extract.lexicon import FEMALE_GIVEN, MALE_GIVEN, ORG_WORDS, TITLES, wordset
 from app.extract.mentions import (
     NAME_CHAIN_RE,
     OWNER_RE,
     RawMention,
     is_org_name,
     mention_at,
+    role_before,
     split_title,
 )
 from app.extract.names import name_tokens
@@ -27,6 +29,8 @@ _PREPOSITIONS = wordset(
     """
 )
 _LEADING_ARTICLE = re.compile(r"^(?:[Tt]he|[Aa]n?)\s+")
+# "The Croatian striker": a nationality and an occupation stand in for the person just named.
+_NATIONALITY_ROLE = re.compile(r"^[Tt]he\s+[A-Z][a-z]+(?:ian|ese|ish|an|ch|i)\s+[a-z\-]+$")
 _INHERIT_KINDS = frozenset(("direct", "partial", "indirect"))
 # Groups that stand for unnamed sources rather than a body that can be quoted by name.
 _ANONYMOUS = re.compile(
@@ -80,6 +84,10 @@ def _resolve_in_order(
                 discourse.see(entity, position, _is_subject(text, item))
             continue
         entity = _resolve_mention(registry, discourse, item.mention, item.label_kind)
+        if entity is not None and entity.kind == "person" and entity.affiliation:
+            employer = registry.existing_organisation(entity.affiliation)
+            if employer is not None:
+                discourse.see(employer, position, False)
         if _is_person_label(item) and (entity is None or entity.kind != "person"):
             entity = registry.register_person(item.mention)  # 'REYES:' is a person, unresolved
         speakers[id(item)] = entity
@@ -109,9 +117,11 @@ def _resolve_mention(
         person = registry.person_for_name(mention, mention.start)
         return person if person is not None else registry.organisation(_bare(mention.text))
     if mention.kind == "role":
-        return registry.person_for_role(mention, mention.start) or registry.organisation_for_role(
-            mention
-        )
+        found = registry.person_for_role(mention, mention.start)
+        found = found or registry.organisation_for_role(mention)
+        if found is None and _NATIONALITY_ROLE.match(mention.text) and mention.role not in TITLES:
+            return discourse.resolve("", mention.start)  # "the Croatian striker": in focus
+        return found
     if mention.kind == "group":
         if _ANONYMOUS.search(mention.text):
             return None  # "the people said", "a person familiar with the matter": unnamed
@@ -190,6 +200,8 @@ def _named_mentions(
         for match in NAME_CHAIN_RE.finditer(text, start, end):
             mention = mention_at(text, match.start(), end)
             if mention is not None and mention.kind == "name":
+                if mention.role is None:
+                    mention = _with_role_before(text, start, mention)
                 found.append(mention)
             elif mention is None:
                 found.extend(_possessive_name(text, match))
@@ -198,6 +210,14 @@ def _named_mentions(
             if subject is not None and subject.kind in ("group", "org"):
                 found.append(subject)
     return found
+
+
+def _with_role_before(text: str, floor: int, mention: RawMention) -> RawMention:
+    described = role_before(text, floor, mention.start)
+    if described is None:
+        return mention
+    description, role, affiliation = described
+    return dataclasses.replace(mention, description=description, role=role, affiliation=affiliation)
 
 
 def _possessive_name(text: str, match: re.Match[str]) -> list[RawMention]:

@@ -164,3 +164,44 @@ def test_relative_who_clause_speaker_is_the_antecedent():
     )
     quote = quote_containing(extract(text), "a betrayal of rural schools")
     assert quote.speaker == "Oisin Farrell"
+
+
+def test_the_company_said_resolves_to_the_last_company_named():
+    text = (
+        "Norwell Foods is cutting 200 jobs at its Leeds bakery. Norwell Chief Executive Sarah "
+        "Pike told staff on Monday that the site had lost money for three years. The company "
+        "said in a statement that it would offer voluntary redundancy first."
+    )
+    quote = quote_containing(extract(text), "it would offer voluntary redundancy")
+    assert quote.speaker == "Norwell Foods"
+
+
+def test_titled_name_canonical_drops_the_title_and_keeps_it_as_alias():
+    text = "Norwell Chief Executive Sarah Pike said the site had lost money for three years."
+    found = extract(text)
+    assert quote_containing(found, "the site had lost money").speaker == "Sarah Pike"
+    assert "Norwell Chief Executive Sarah Pike" in found.speakers[0].aliases
+
+
+def test_role_noun_phrase_resolves_to_person_introduced_with_role_before_name():
+    text = (
+        "Rovers boss Neil Carr praised midfielder Tom Ashby after the win. "
+        '"Tom ran the game," said the Rovers boss.'
+    )
+    quote = quote_containing(extract(text), "Tom ran the game")
+    assert quote.speaker == "Neil Carr"
+
+
+def test_role_noun_phrase_without_such_person_has_no_speaker():
+    text = 'Rovers won 2-0 at home. "We deserved it," said the goalkeeper.'
+    quote = quote_containing(extract(text), "We deserved it")
+    assert quote.speaker is None
+
+
+def test_audience_of_telling_is_not_the_speaker():
+    text = (
+        "Mia Larsson scored twice at a packed Riverside Stadium, telling Radio Tees: "
+        '"I have waited all season for a night like this."'
+    )
+    quote = quote_containing(extract(text), "I have waited all season")
+    assert quote.speaker == "Mia Larsson"
