@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from app.cli import extract, ingest, keys, serve, verify
+from app.cli import backup, extract, ingest, keys, serve, verify
 
 cli = typer.Typer(
     name="attest",
@@ -18,6 +18,8 @@ cli.command("ingest")(ingest.ingest)
 cli.command("extract")(extract.extract)
 cli.command("verify")(verify.verify)
 cli.add_typer(keys.keys_cli, name="keys")
+cli.command("export")(backup.export_command)
+cli.command("import")(backup.import_command)
 
 
 def main() -> None:
