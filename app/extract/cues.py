@@ -91,8 +91,19 @@ _NOT_CHARACTERISING_AFTER = wordset("for on in out up off back by")
 _PASSIVE_BEFORE = wordset("is was were be been being are")
 
 _SURFACE_FORMS = {form for word in ALL_FORMS for form in (word, word.capitalize())}
+# "warnings from traders that ...": a speech noun with its source and its content.
+SPEECH_NOUNS = wordset(
+    """
+    warning warnings claim claims assurance assurances suggestion suggestions prediction
+    predictions insistence admission complaint complaints
+    """
+)
 CUE_WORD = re.compile(
-    r"\b(?:[Aa]ccording\s+to|pointed\s+out|went\s+on|" + trie_pattern(_SURFACE_FORMS) + r")\b"
+    r"\b(?:[Aa]ccording\s+to|pointed\s+out|went\s+on|"
+    + trie_pattern(_SURFACE_FORMS)
+    + r"|(?:"
+    + trie_pattern(SPEECH_NOUNS)
+    + r")(?=\s+(?:from|by)\s))\b"
 )
 
 
@@ -119,7 +130,7 @@ class Cue:
 
     @property
     def is_reporting(self) -> bool:
-        return self.word in REPORTING_FORMS
+        return self.word in REPORTING_FORMS or self.word in SPEECH_NOUNS
 
 
 def find_cues(text: str, start: int, end: int) -> list[Cue]:

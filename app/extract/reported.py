@@ -7,7 +7,7 @@ import re
 from app.extract.candidates import Candidate
 from app.extract.cues import CONTINUATION_GERUNDS, OBJECT_TAKING, REPORTING_FORMS, Cue
 from app.extract.document import Layout, Sentence
-from app.extract.lexicon import trie_pattern
+from app.extract.lexicon import trie_pattern, wordset
 from app.extract.subjects import CueSpeaker
 
 # What may stand between a verb and its "that": an addressee or when and where it was said.
@@ -33,7 +33,21 @@ _FINITE = re.compile(
     r"\b(?:is|are|was|were|has|have|had|will|would|could|can|should|may|might|must|did|does|do|"
     r"won’t|wouldn’t|couldn’t|isn’t|wasn’t|didn’t|doesn’t|hasn’t|haven’t|\w+ed|\w+s)\b"
 )
+# A determiner, an optional adjective and a noun followed by "of"/"for": a noun phrase object.
+_OBJECT_PHRASE = re.compile(
+    r"^(?:the|a|an|its|his|her|their|our|plans?)\s+(?:[\w\-]+\s+){0,2}?(?:of|for|to)\s",
+    re.IGNORECASE,
+)
+_WARNED_OBJECT = re.compile(r"^(?:[\w\-]+\s+){1,3}?(?:about|of|against|over)\s", re.IGNORECASE)
 _PRONOUN_START = re.compile(r"^(?:he|she|it|they|we|i|you|there)\b", re.IGNORECASE)
+# Verb forms that are also common nouns or adjectives ("and reports", "but promises").
+_NOT_COORDINATING = wordset(
+    """
+    claims notes reports points answers states estimates promises pledges vows tweets replies
+    demands stresses suggests report state point note answer estimate promise pledge vow
+    tweet reply demand stress claim
+    """
+)
 # ", adding that ..." ends the clause (it becomes a quote of its own), and so does the writer's
 # own participle (", setting up a clash ..."); ", emphasising that ..." stays with the clause.
 _KEPT_PARTICIPLES = (
@@ -46,7 +60,14 @@ _CONTINUATION = re.compile(
     + rf"|(?!(?:{_KEPT_PARTICIPLES})\b)(?!\w+ing(?:,|\s+(?:and|or)\b))\w+ing)\b"
 )
 # "... under the high street and warned that ...": a second verb starts a second report.
-_COORDINATED_REPORT = re.compile(r"\s+and\s+(?:" + trie_pattern(REPORTING_FORMS) + r")\s+that\b")
+_COORDINATED_REPORT = re.compile(
+    r"(?:\s+and\s+(?:" + trie_pattern(REPORTING_FORMS) + r")\s+that\b"
+    r"|,?\s+(?:but|and|while)\s+(?:(?!(?:had|has|have|was|were|is|are|would|will|could|can|did|"
+    r"does|do|not|that|it|he|she|they|we|i)\b)[\w\-]+\s+){0,3}?(?:"
+    + trie_pattern(frozenset(REPORTING_FORMS) - _NOT_COORDINATING)
+    + r")\b(?!\s+(?:to|of|about|for|on)\b))"
+)
+_THAT_AFTER_SOURCE = re.compile(r"\s+that\s+")
 _SENTENCE_TAIL = re.compile(r"[\s.!?;:,—–-]+$")
 # "what he meant when he said ...": speech recalled inside a subordinate clause is background.
 _SUBORDINATE_BEFORE = re.compile(
@@ -88,7 +109,11 @@ def _forward(layout: Layout, sentence: Sentence, cue: Cue, speaker: CueSpeaker) 
         return None  # '..., said Lars Jensen, chief executive of ...': nothing is reported here
     if _SUBORDINATE_BEFORE.search(text, max(sentence.start, cue.start - 40), cue.start):
         return None
-    start, has_that = _clause_start(text, cue, sentence.end)
+    if speaker.how == "noun-from":
+        that = _THAT_AFTER_SOURCE.match(text, speaker.mention.end, sentence.end)
+        start, has_that = (that.end(), True) if that else (None, False)
+    else:
+        start, has_that = _clause_start(text, cue, sentence.end)
     if start is None:
         return None
     end = _clause_end(layout, sentence, start)
@@ -149,9 +174,15 @@ def _is_clause(clause: str, has_that: bool, cue: Cue) -> bool:
         return True
     if _NOT_A_CLAUSE_START.match(clause):
         return False
+    if cue.word.startswith(("warn", "caution")) and _WARNED_OBJECT.match(clause):
+        return False  # "warned food makers about rising prices": an addressee and a topic
     if cue.is_strong and cue.word not in OBJECT_TAKING:
         return True
-    return bool(_PRONOUN_START.match(clause) or _FINITE.search(" ".join(words[:10])))
+    if _PRONOUN_START.match(clause):
+        return True
+    if cue.word not in OBJECT_TAKING and _OBJECT_PHRASE.match(clause):
+        return False  # "announced the launch of a range": an object, not a reported clause
+    return bool(_FINITE.search(" ".join(words[:10])))
 
 
 def _backward(

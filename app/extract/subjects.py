@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from app.extract.cues import Cue
+from app.extract.cues import SPEECH_NOUNS, Cue
 from app.extract.mentions import RawMention, mention_at, mention_before
 
 # Openers after which the subject comes only after the first comma.
@@ -19,10 +19,15 @@ _AFTER_QUOTE = re.compile(r"[”\"’'][\s,—–-]*$")
 _INVERSION_TAIL = re.compile(r"^\s*(?:[,.;:—–-]|$|on\s|in\s|at\s|during\s|after\s|before\s)")
 
 
+_NOUN_SOURCE = re.compile(r"\s+(?:from|by)\s+")
+_THAT_AFTER = re.compile(r"\s+that\s")
 _AFTER_COMMA = re.compile(r",[ \t]*$")
 # "The Board, which advises ministers, said" / "a vet called Colm Brennan, who describes":
 # the verb belongs to the noun phrase before the relative pronoun.
-_RELATIVE_TAIL = re.compile(r",?[ \t]+(?:who|which)[ \t]+(?:[^,;:“”\"]{1,100},[ \t]*)?$")
+_RELATIVE_TAIL = re.compile(
+    r",?[ \t]+(?:who|which)[ \t]+(?:[^,;:“”\"]{1,100},[ \t]*|(?:(?:has|have|had|also|once|"
+    r"already|previously|repeatedly|recently)[ \t]+)*)$"
+)
 # "Suppliers – and they say this loudly – argue that": the aside is skipped.
 _DASH_ASIDE = re.compile(r"[ \t]+[–—][^–—\n]{1,100}[–—][ \t]*$")
 
@@ -40,6 +45,12 @@ def speaker_for_cue(
     start, end = sentence
     if cue.word == "according to":
         return CueSpeaker(mention_at(text, _skip_space(text, cue.end), end), "according-to")
+    if cue.word in SPEECH_NOUNS:
+        source = _NOUN_SOURCE.match(text, cue.end, end)
+        mention = mention_at(text, source.end(), end) if source else None
+        if mention is None or not _THAT_AFTER.match(text, mention.end, end):
+            return CueSpeaker(None, "none")
+        return CueSpeaker(mention, "noun-from")
     if cue.is_gerund and _AFTER_COMMA.search(text, max(start, cue.start - 3), cue.start):
         # "..., insisting the change is fair": the clause's subject speaks, not the last noun.
         if earlier:

@@ -205,3 +205,40 @@ def test_audience_of_telling_is_not_the_speaker():
     )
     quote = quote_containing(extract(text), "I have waited all season")
     assert quote.speaker == "Mia Larsson"
+
+
+def test_coordinated_reporting_verb_starts_its_own_indirect_quote():
+    text = (
+        "Ms Vance said the plan was sound, but cautioned that costs could rise sharply next year."
+    )
+    found = extract(text)
+    assert quote_containing(found, "the plan was sound").text == "the plan was sound"
+    second = quote_containing(found, "costs could rise")
+    assert (second.kind, second.speaker, second.cue) == ("indirect", "Vance", "cautioned")
+
+
+def test_coordinated_verb_with_its_own_subject_gets_that_subject():
+    text = (
+        "The chief whip defended the timetable on Tuesday, but senior backbenchers warned it "
+        "would cost the party votes in rural seats."
+    )
+    quote = quote_containing(extract(text), "it would cost the party votes")
+    assert quote.speaker == "senior backbenchers"
+
+
+def test_announce_with_noun_object_is_not_reported_speech():
+    text = "Separately, Corvid Motors today announced the launch of an electric van in Spain."
+    assert extract(text).quotes == ()
+
+
+def test_warned_addressee_about_topic_is_not_reported_speech():
+    text = "The regulator, which has warned lenders about risky mortgages, opened an inquiry."
+    assert extract(text).quotes == ()
+
+
+def test_speech_noun_with_source_and_that_clause_is_indirect_quote():
+    text = (
+        "Shares rose 9 per cent amid warnings from traders that the price already reflected a bid."
+    )
+    quote = quote_containing(extract(text), "the price already reflected a bid")
+    assert (quote.kind, quote.speaker) == ("indirect", "traders")
