@@ -76,17 +76,28 @@ def _allowed_methods(request: Request) -> list[str]:
     return sorted(methods)
 
 
-def _unavailable(request: Request) -> JSONResponse:
+# SQLSTATEs of failures that a retry resolves: nothing was written, the client may try again.
+TRANSIENT = {
+    "40P01": "A concurrent change conflicted with this one (deadlock); nothing was saved.",
+    "40001": "A concurrent change conflicted with this one; nothing was saved.",
+    "55P03": "A row this needs is locked by another change; nothing was saved.",
+    "57014": "The database took too long to answer; nothing was saved.",
+}
+
+
+def _unavailable(
+    request: Request, detail: str = "The database is unreachable; retry shortly."
+) -> JSONResponse:
     return problem(
-        503,
-        "The database is unreachable; retry shortly.",
-        request,
-        "Service unavailable",
-        {"Retry-After": str(RETRY_AFTER_SECONDS)},
+        503, detail, request, "Service unavailable", {"Retry-After": str(RETRY_AFTER_SECONDS)}
     )
 
 
 async def _on_database(request: Request, error: DBAPIError) -> JSONResponse:
+    transient = TRANSIENT.get(getattr(error.orig, "sqlstate", None) or "")
+    if transient:
+        log.warning("transient database failure: %s", error.orig)
+        return _unavailable(request, transient + " Retry shortly.")
     if isinstance(error, OperationalError) or error.connection_invalidated:
         log.warning("database unavailable: %s", error.orig)
         return _unavailable(request)

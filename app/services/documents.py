@@ -18,7 +18,7 @@ from app.schemas.documents import DocumentIn
 from app.services import audit
 from app.services.errors import NotFound, Unprocessable
 from app.services.pagination import Page, keyset, page_of
-from app.services.speakers import resolve
+from app.services.speakers import lock_key, resolve
 
 
 @dataclass(frozen=True)
@@ -120,7 +120,9 @@ def _store_passages(session: Session, document_id: int, text: str) -> int:
 
 
 def _store_quotes(session: Session, document_id: int, extraction: Extraction) -> int:
-    speaker_ids = {s.name: resolve(session, s).id for s in extraction.speakers}
+    # Locks are taken in one global order, so two ingests never wait on each other in a cycle.
+    ordered = sorted(extraction.speakers, key=lock_key)
+    speaker_ids = {s.name: resolve(session, s).id for s in ordered}
     rows = [
         {
             "document_id": document_id,

@@ -56,10 +56,15 @@ def resolve(session: Session, extracted: ExtractedSpeaker) -> Speaker:
     return speaker
 
 
+def lock_key(extracted: ExtractedSpeaker) -> str:
+    """The name whose lock serialises ingests that may create this speaker."""
+    key = surname(extracted.name) if extracted.kind == "person" else None
+    return key or normalise_alias(extracted.name)
+
+
 def _lock_name(session: Session, extracted: ExtractedSpeaker) -> None:
     """Serialise concurrent ingests that may create the same speaker."""
-    key = surname(extracted.name) if extracted.kind == "person" else None
-    key = key or normalise_alias(extracted.name)
+    key = lock_key(extracted)
     session.execute(select(func.pg_advisory_xact_lock(func.hashtext("speaker:" + key))))
 
 
