@@ -21,3 +21,5 @@ class Candidate:
     inherits: bool = False
     # Transcript turns name their speaker in a label that is resolved like any mention.
     label_kind: str | None = None
+    # Found inside a transcript turn: its pronouns point into the turn, not the story.
+    embedded: bool = False

@@ -43,7 +43,8 @@ _CHARACTERISING = wordset(
     """
     called calls calling described describes describing branded brands dubbed labelled
     labeled hailed slammed blasted praised condemned grinned laughed smiled chuckled snapped
-    fumed raged beamed stormed sneered shrugged quipped joked sighed mused
+    fumed raged beamed stormed sneered shrugged quipped joked sighed mused refers referred
+    refer referring
     """
 )
 
@@ -161,11 +162,15 @@ def is_speech_use(text: str, cue: Cue) -> bool:
     if cue.word == "according to":
         return True
     following = next_word(text, cue.end)
+    if cue.word.startswith("refer"):
+        # "refers to, without much affection, as “the tourists”"
+        return bool(_REFERS_AS.match(text, cue.end))
     if cue.word in _CHARACTERISING and following in _NOT_CHARACTERISING_AFTER:
         return False
     return following not in _NOT_SPEECH_AFTER
 
 
+_REFERS_AS = re.compile(r"[^.;:!?“”\"]{0,80}?\bas\s*[“\"‘']")
 _NEXT_WORD = re.compile(r"\s*([\w’'-]+)")
 _PREVIOUS_WORD = re.compile(r"([\w’'-]+)\s*$")
 

@@ -15,6 +15,8 @@ from app.extract.subjects import CueSpeaker, sentence_subject
 _TAIL_REACH = 90
 _LEAD_TO_QUOTE = re.compile(r"^(?:[ \t]+[^,.:;“”\"!?]{0,60}?)?[ \t]*[:,]?[ \t]*$")
 _CLAUSE_START = re.compile(r"^[\s“\"‘'(—–-]*$")
+# '“...,” she said, “but we need ...”': the second half of a split quote is direct speech.
+_SPLIT_QUOTE_LEAD = re.compile(r"[”\"’][ \t]*,?[ \t]*[^“”\"]{1,60}?,[ \t]*$")
 _TITLE_CASE_WORD = re.compile(r"^(?:[A-Z0-9][\w’'\-]*|of|the|and|a|an|in|on|for|to|at|with)$")
 
 
@@ -43,7 +45,7 @@ def _attribute(layout: Layout, span: QuotedSpan) -> Candidate | None:
             inherits=True,
         )
     index = layout.sentence_index(span.open_mark)
-    if index is None:
+    if index is None or _scare_quote(text, span):
         return None
     sentence = layout.sentences[index]
     lead = text[sentence.start : span.open_mark]
@@ -56,7 +58,8 @@ def _attribute(layout: Layout, span: QuotedSpan) -> Candidate | None:
     lead_cue = _lead_attribution(layout, span, index)
     if lead_cue is not None:
         cue, speaker = lead_cue
-        kind = "direct" if _starts_like_sentence(text, span) else "partial"
+        sentence_like = _starts_like_sentence(text, span) or _SPLIT_QUOTE_LEAD.search(lead)
+        kind = "direct" if sentence_like else "partial"
         return _with_speaker(span, kind, cue, speaker, f"{kind}:X-said-then-quote", 0.9)
     if lead.rstrip().endswith(":"):
         subject = sentence_subject(text, sentence.start, span.open_mark)
@@ -161,6 +164,12 @@ def _with_speaker(
         confidence,
         span.paragraph,
     )
+
+
+def _scare_quote(text: str, span: QuotedSpan) -> bool:
+    """A single quoted word without punctuation ('so-called “smart” hives') is not a quote."""
+    content = text[span.start : span.end]
+    return span.close_mark is not None and " " not in content and content[-1:] not in ".,!?…"
 
 
 def _opens_clause(lead: str) -> bool:

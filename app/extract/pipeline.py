@@ -60,10 +60,18 @@ def extract(text: str) -> Extraction:
         for i, (s, e) in enumerate(paragraphs)
         if i not in boiler and i not in consumed and not _not_prose(text[s:e])
     ]
-    not_prose = set(range(len(paragraphs))) - set(prose)
+    turns = {c.paragraph for c in transcript}
+    readable_turns = sorted(set(prose) | turns)
+    not_prose = set(range(len(paragraphs))) - set(readable_turns)
     quoted = find_quoted_spans(text, paragraphs, not_prose)
-    layout = Layout(text, paragraphs, prose, quoted)
-    candidates = _without_overlaps(direct_quotes(layout) + reported_speech(layout)) + transcript
+    layout = Layout(text, paragraphs, readable_turns, quoted)
+    asking = {c.paragraph for c in transcript if c.kind == "question"}
+    found = [
+        c
+        for c in direct_quotes(layout) + reported_speech(layout)
+        if c.paragraph not in turns or _embedded_in_turn(c, c.paragraph in asking)
+    ]
+    candidates = _without_overlaps(found) + transcript
     candidates.sort(key=lambda c: c.start)
     readable = [i for i in range(len(paragraphs)) if i not in boiler and i not in consumed]
     resolved = resolve_speakers(text, paragraphs, readable, candidates)
@@ -106,6 +114,18 @@ def _quote_dict(quote: ExtractedQuote) -> dict:
         "confidence": quote.confidence,
         "method": quote.method,
     }
+
+
+def _embedded_in_turn(candidate: Candidate, in_question: bool) -> bool:
+    """Speech reported inside a transcript turn ('X told us that ...') is a quote of its own when
+    it names who said it; the turn's own 'I said' is not. In a question only what unnamed groups
+    say counts ('some businesses say ...'); the rest is the reporter's framing."""
+    if candidate.inherits or candidate.cue is None or candidate.mention is None:
+        return False
+    if in_question and candidate.mention.kind != "group":
+        return False
+    candidate.embedded = True
+    return True
 
 
 def _not_prose(paragraph: str) -> bool:

@@ -26,7 +26,7 @@ _OBJECT = re.compile(
 _NOT_A_CLAUSE_START = re.compile(
     r"^(?:(?:to|of|about|against|on|in|at|by|for|with|from|into|up|out|off|so|nothing|little|"
     r"much|goodbye|yes|no|it\s+was\s+time|more|something|anything|this|that|these|those|"
-    r"what|how|whether|if|why|when|where|who|as|after|before|while|during)\b|[,.;:!?“”\"‘’'—–-])",
+    r"what|how|whether|if|why|when|where|who|as|after|before|while|during)\b(?!-)|[,.;:!?“”\"‘’'—–-])",
     re.IGNORECASE,
 )
 _FINITE = re.compile(
@@ -39,6 +39,10 @@ _OBJECT_PHRASE = re.compile(
     re.IGNORECASE,
 )
 _WARNED_OBJECT = re.compile(r"^(?:[\w\-]+\s+){1,3}?(?:about|of|against|over)\s", re.IGNORECASE)
+_AUXILIARY = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|could|can|should|may|might|must|did|does|"
+    r"do|won’t|wouldn’t|couldn’t|isn’t|wasn’t|didn’t|doesn’t|hasn’t|haven’t|(?<![\-\w])\w+ed)\b"
+)
 _PRONOUN_START = re.compile(r"^(?:he|she|it|they|we|i|you|there)\b", re.IGNORECASE)
 # Verb forms that are also common nouns or adjectives ("and reports", "but promises").
 _NOT_COORDINATING = wordset(
@@ -68,6 +72,9 @@ _COORDINATED_REPORT = re.compile(
     + r")\b(?!\s+(?:to|of|about|for|on)\b))"
 )
 _THAT_AFTER_SOURCE = re.compile(r"\s+that\s+")
+_ENDS_WITH_CONJUNCTION = re.compile(r"\b(?:and|or|but|nor)\s*$")
+_SHORT_SUBJECT = re.compile(r"^[^\s,“”\"]+(?:\s+[^\s,“”\"]+){0,4},$")
+_COMMA_NEXT = re.compile(r"[ \t]*,[ \t]*")
 _SENTENCE_TAIL = re.compile(r"[\s.!?;:,—–-]+$")
 # "what he meant when he said ...": speech recalled inside a subordinate clause is background.
 _SUBORDINATE_BEFORE = re.compile(
@@ -176,12 +183,12 @@ def _is_clause(clause: str, has_that: bool, cue: Cue) -> bool:
         return False
     if cue.word.startswith(("warn", "caution")) and _WARNED_OBJECT.match(clause):
         return False  # "warned food makers about rising prices": an addressee and a topic
+    if _OBJECT_PHRASE.match(clause) and not _AUXILIARY.search(clause):
+        return False  # "announced the launch of a range": an object, not a reported clause
     if cue.is_strong and cue.word not in OBJECT_TAKING:
         return True
     if _PRONOUN_START.match(clause):
         return True
-    if cue.word not in OBJECT_TAKING and _OBJECT_PHRASE.match(clause):
-        return False  # "announced the launch of a range": an object, not a reported clause
     return bool(_FINITE.search(" ".join(words[:10])))
 
 
@@ -207,6 +214,8 @@ def _backward(
     dateline = _DATELINE.match(text, start, comma)
     if dateline:
         start = dateline.end()
+    if _ENDS_WITH_CONJUNCTION.search(text, start, comma):
+        return None  # "Her bees are small, dark and, she insists, tougher": a parenthetical
     if len(text[start:comma].split()) < _MIN_WORDS or layout.inside_quote(start):
         return None
     return _candidate(layout, sentence, start, comma, cue, speaker, "indirect:clause-then-X-said")
@@ -228,6 +237,14 @@ def _according_to_before(
         while start < sentence.end and text[start] in " \t":
             start += 1
         end = _clause_end(layout, sentence, start)
+    elif _SHORT_SUBJECT.match(lead) and _COMMA_NEXT.match(text, speaker.mention.end):
+        # "Brightwell, according to one of the people, has been exploring a sale": the source
+        # sits between the subject and its verb; the whole sentence is reported.
+        after = _COMMA_NEXT.match(text, speaker.mention.end).end()
+        start, end = sentence.start, _clause_end(layout, sentence, after)
+        if len(text[after:end].split()) < _MIN_WORDS:
+            return None
+        return _candidate(layout, sentence, start, end, cue, speaker, "indirect:according-to")
     else:
         if not lead.endswith(",") or text[sentence.start : sentence.start + 1] in '“"‘':
             return None

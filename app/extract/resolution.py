@@ -31,6 +31,7 @@ _PREPOSITIONS = wordset(
 _LEADING_ARTICLE = re.compile(r"^(?:[Tt]he|[Aa]n?)\s+")
 # "The Croatian striker": a nationality and an occupation stand in for the person just named.
 _NATIONALITY_ROLE = re.compile(r"^[Tt]he\s+[A-Z][a-z]+(?:ian|ese|ish|an|ch|i)\s+[a-z\-]+$")
+_HONORIFIC_TITLE = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Lord|Lady)\.?\s+\S")
 _INHERIT_KINDS = frozenset(("direct", "partial", "indirect"))
 # Groups that stand for unnamed sources rather than a body that can be quoted by name.
 _ANONYMOUS = re.compile(
@@ -83,6 +84,9 @@ def _resolve_in_order(
             if entity is not None:
                 discourse.see(entity, position, _is_subject(text, item))
             continue
+        if item.embedded and item.mention.kind in ("pronoun", "descriptor"):
+            speakers[id(item)] = None  # "he said" inside an answer: someone in the anecdote
+            continue
         entity = _resolve_mention(registry, discourse, item.mention, item.label_kind)
         if entity is not None and entity.kind == "person" and entity.affiliation:
             employer = registry.existing_organisation(entity.affiliation)
@@ -98,7 +102,8 @@ def _resolve_in_order(
 
 def _sighted(registry: Registry, mention: RawMention, position: int) -> Entity | None:
     if mention.kind == "name":
-        return registry.person_for_name(mention, position, create=False)
+        titled = _HONORIFIC_TITLE.match(mention.text) is not None  # "Ms Ruiz was defiant"
+        return registry.person_for_name(mention, position, create=titled)
     if mention.kind == "group":
         return registry.group(_bare(mention.text))
     if mention.text[:1].isupper() and _bare(mention.text)[:1].isupper():

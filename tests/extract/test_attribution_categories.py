@@ -242,3 +242,57 @@ def test_speech_noun_with_source_and_that_clause_is_indirect_quote():
     )
     quote = quote_containing(extract(text), "the price already reflected a bid")
     assert (quote.kind, quote.speaker) == ("indirect", "traders")
+
+
+def test_reported_speech_inside_an_answer_turn_is_also_extracted():
+    text = (
+        "MODERATOR: First question, please.\n\n"
+        "Q: Is the bridge safe?\n\n"
+        "HALLORAN: The engineers told us that the bridge had passed every test. It is safe.\n"
+    )
+    found = extract(text)
+    embedded = quote_containing(found, "the bridge had passed every test")
+    assert (embedded.kind, embedded.cue) == ("indirect", "told")
+    assert quote_containing(found, "It is safe").kind == "transcript"
+
+
+def test_first_person_speech_inside_a_turn_is_not_a_separate_quote():
+    text = "Q: What did you tell them?\n\nA: I said that we would need more time.\n"
+    assert [q.kind for q in extract(text).quotes] == ["question", "transcript"]
+
+
+def test_according_to_between_subject_and_verb_reports_the_whole_sentence():
+    text = "Carrow, according to one of the people, has been exploring a sale since last year."
+    quote = quote_containing(extract(text), "has been exploring a sale")
+    assert quote.text.startswith("Carrow, according to")
+    assert (quote.kind, quote.speaker) == ("indirect", None)
+
+
+def test_second_half_of_split_quote_is_direct():
+    text = (
+        'Ms Ruiz was defiant. "This is about fairness," she said, "but we will protect the '
+        'smallest shops."'
+    )
+    quote = quote_containing(extract(text), "but we will protect")
+    assert (quote.kind, quote.speaker) == ("direct", "Ruiz")
+
+
+def test_single_word_scare_quote_is_not_a_quote():
+    text = 'Dr Ana Ortiz said so-called "smart" meters could help households cut their bills.'
+    found = extract(text)
+    assert not [q for q in found.quotes if q.text == "smart"]
+    assert quote_containing(found, "meters could help").speaker == "Ana Ortiz"
+
+
+def test_parenthetical_speech_verb_after_a_conjunction_is_not_a_clause():
+    text = "Her hens are small, hardy and, she insists, better layers than any hybrid."
+    assert not [q for q in extract(text).quotes if q.text.endswith("hardy and")]
+
+
+def test_verb_separated_from_its_quote_by_an_aside_attributes_the_partial():
+    text = (
+        "Grace Obi keeps a name for the new flats that she refers to, without much warmth, "
+        'as "the filing cabinets".'
+    )
+    quote = quote_containing(extract(text), "the filing cabinets")
+    assert (quote.kind, quote.speaker) == ("partial", "Grace Obi")
