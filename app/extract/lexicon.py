@@ -123,7 +123,9 @@ ORG_WORDS = wordset(
     church airlines airways motors tribunal embassy assembly league front movement
     initiative forum cabinet secretariat command guard brigade nato un eu who imf fbi
     cia bbc cnn ap afp dpa foods brands holdings industries technologies systems partners
-    pharmaceuticals consortium insurance logistics airport railways energy
+    pharmaceuticals consortium insurance logistics airport railways energy properties
+    estates homes developments ventures investments media publishing resources solutions
+    enterprises associates labs
     """
 )
 # Lower-case nouns that stand for an organisation speaking ("the ministry said").

@@ -134,7 +134,15 @@ _LEADING_ARTICLE = re.compile(r"^(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)
 def mention_at(text: str, position: int, end: int) -> RawMention | None:
     """The speaker phrase starting at position ("said Mr Stoltenberg" → "Mr Stoltenberg")."""
     match = MENTION_AT.match(text, position, end)
-    return _to_mention(text, match) if match else None
+    if match is None:
+        return None
+    found = _to_mention(text, match)
+    if found is None and match.group("appositive"):
+        # "Daniel Okoye, started a petition that gathered 12,000 ...": no appositive after all.
+        comma = text.rfind(",", position, match.start("appositive"))
+        retry = MENTION_AT.match(text, position, comma) if comma > position else None
+        found = _to_mention(text, retry) if retry else None
+    return found
 
 
 def mention_before(text: str, start: int, position: int) -> RawMention | None:

@@ -43,6 +43,12 @@ _AUXILIARY = re.compile(
     r"\b(?:is|are|was|were|has|have|had|will|would|could|can|should|may|might|must|did|does|"
     r"do|won’t|wouldn’t|couldn’t|isn’t|wasn’t|didn’t|doesn’t|hasn’t|haven’t|(?<![\-\w])\w+ed)\b"
 )
+# Strong verbs that also take a plain noun object: "conceded defeat", "claimed victory".
+_NOUN_OBJECT_VERBS = ("conced", "claim", "declar", "maintain", "assert")
+_ADJUNCT = re.compile(
+    r"\b(?:after|before|when|because|since|following|as|in|on|at|over|with|for|early|late|"
+    r"last|this|yesterday|today|amid|despite)\b"
+)
 _PRONOUN_START = re.compile(r"^(?:he|she|it|they|we|i|you|there)\b", re.IGNORECASE)
 # Verb forms that are also common nouns or adjectives ("and reports", "but promises").
 _NOT_COORDINATING = wordset(
@@ -185,11 +191,18 @@ def _is_clause(clause: str, has_that: bool, cue: Cue) -> bool:
         return False  # "warned food makers about rising prices": an addressee and a topic
     if _OBJECT_PHRASE.match(clause) and not _AUXILIARY.search(clause):
         return False  # "announced the launch of a range": an object, not a reported clause
+    if cue.word.startswith(_NOUN_OBJECT_VERBS) and not _verb_before_adjunct(clause):
+        return False  # "conceded defeat early on Wednesday", "claimed victory in the vote"
     if cue.is_strong and cue.word not in OBJECT_TAKING:
         return True
     if _PRONOUN_START.match(clause):
         return True
     return bool(_FINITE.search(" ".join(words[:10])))
+
+
+def _verb_before_adjunct(clause: str) -> bool:
+    head = _ADJUNCT.split(clause, maxsplit=1)[0]
+    return bool(_PRONOUN_START.match(clause) or _FINITE.search(head))
 
 
 def _backward(

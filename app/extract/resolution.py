@@ -63,7 +63,7 @@ def resolve_speakers(
     sentence_starts = [s for p in paragraphs for s, _ in sentence_spans(text, *p)]
     discourse = Discourse(registry, sentence_starts)
     speakers = _resolve_in_order(text, registry, discourse, named, candidates)
-    return _inherit(candidates, speakers, discourse)
+    return _partials_inside_reports(_inherit(candidates, speakers, discourse))
 
 
 def _resolve_in_order(
@@ -134,6 +134,29 @@ def _resolve_mention(
     if mention.text[:1].islower() or _bare(mention.text)[:1].islower():
         return registry.named_organisation_like(_bare(mention.text))  # "the ministry"
     return registry.organisation(_bare(mention.text))
+
+
+def _partials_inside_reports(resolved: list[Resolved]) -> list[Resolved]:
+    """Quoted words inside a reported clause are the words of whoever the clause reports."""
+    reports = [r for r in resolved if r.candidate.kind == "indirect" and r.entity is not None]
+    if not reports:
+        return resolved
+    out: list[Resolved] = []
+    for item in resolved:
+        c = item.candidate
+        if c.kind == "partial" and item.entity is None:
+            outer = next(
+                (
+                    r
+                    for r in reports
+                    if r.candidate.start <= c.start and c.end <= r.candidate.end + 1
+                ),
+                None,
+            )
+            if outer is not None:
+                item = Resolved(c, outer.entity, outer.mention)
+        out.append(item)
+    return out
 
 
 def _is_person_label(candidate: Candidate) -> bool:

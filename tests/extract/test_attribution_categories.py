@@ -296,3 +296,29 @@ def test_verb_separated_from_its_quote_by_an_aside_attributes_the_partial():
     )
     quote = quote_containing(extract(text), "the filing cabinets")
     assert (quote.kind, quote.speaker) == ("partial", "Grace Obi")
+
+
+def test_partial_inside_an_attributed_reported_clause_inherits_its_speaker():
+    text = (
+        "The landlord, Harbour Estates, said in a statement that it had agreed a new lease "
+        "“at a rent both sides consider fair”."
+    )
+    quote = quote_containing(extract(text), "at a rent both sides consider fair")
+    assert (quote.kind, quote.speaker) == ("partial", "Harbour Estates")
+
+
+def test_name_followed_by_a_verb_phrase_with_commas_is_still_a_name():
+    text = (
+        "Her son, Samuel Adeyemi, started a petition that gathered 8,000 signatures, and "
+        "he says the response surprised them."
+    )
+    quote = quote_containing(extract(text), "the response surprised them")
+    assert quote.speaker == "Samuel Adeyemi"
+
+
+def test_conceded_with_a_noun_object_is_not_reported_speech():
+    text = (
+        "Opposition leader Lars Holm conceded defeat early on Sunday after the ruling party won "
+        "the most seats."
+    )
+    assert extract(text).quotes == ()
