@@ -20,9 +20,11 @@ router = APIRouter(prefix="/search", tags=["search"], responses=PROBLEM_RESPONSE
     summary="Search passages, quotes or claims with web search syntax",
     description=(
         'PostgreSQL `websearch_to_tsquery` syntax: `"exact phrase"`, `or`, `-excluded`. '
-        "`sort=relevance` (default) ranks by ts_rank; `sort=recent` lists the most recently "
-        "stored first and stays fast however many rows match. Both page with an opaque cursor "
-        "that is stable when rows are added."
+        "`sort=relevance` (default) ranks by ts_rank the 400 most recently stored matches "
+        "(all of them when fewer match), so a very common word stays fast; older matches of "
+        "such a word are reached with `sort=recent` or narrower filters. `sort=recent` lists "
+        "every match, most recently stored first. Both page with an opaque cursor that is "
+        "stable when rows are added."
     ),
     response_model=PageOut[SearchHitOut],
 )

@@ -38,6 +38,12 @@ class Quote(IdMixin, CreatedMixin, Base):
         Index("ix_quotes_document_id_start", "document_id", "start"),
         Index("ix_quotes_speaker_id_id", "speaker_id", "id"),
         Index("ix_quotes_tsv", "tsv", postgresql_using="gin"),
+        Index(
+            "ix_quotes_id_brin",
+            "id",
+            postgresql_using="brin",
+            postgresql_with={"pages_per_range": 8},
+        ),
     )
 
     document_id: Mapped[int] = mapped_column(

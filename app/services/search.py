@@ -1,8 +1,13 @@
 """Full-text search over passages, quotes and claims, with filters, snippets and keyset pages.
 
-Two orders: `relevance` ranks by ts_rank and pages on (rank, id), the cursor carrying both; `recent`
-pages on id descending (most recently stored first), which PostgreSQL can serve by walking the
-primary key backwards and stopping after one page even when millions of rows match.
+Two orders. `recent` pages on id descending (most recently stored first), which PostgreSQL can
+serve by walking the primary key backwards and stopping after one page even when millions of rows
+match. `relevance` ranks by ts_rank, but only among the RANKED most recently stored matches: ranking
+every match of a common word means reading every matching row from the heap (a word in 5 % of 1.7 M
+passages: 85,000 rows, 300+ ms), while a bounded candidate set keeps the cost flat. Candidates are
+found in growing windows of recent ids so that the GIN index and the primary key intersect and
+PostgreSQL stops early; the cursor carries (rank, (id, ceiling)), the ceiling being the newest
+candidate's id, so later pages rank exactly the same candidate set even when rows are added.
 Snippets (ts_headline) are computed only for the rows of the page returned.
 """
 
@@ -12,16 +17,20 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Literal
 
-from sqlalchemy import and_, cast, exists, func, literal, or_, select
-from sqlalchemy.dialects.postgresql import DOUBLE_PRECISION
+from sqlalchemy import BigInteger, cast, exists, func, literal, select
+from sqlalchemy.dialects.postgresql import ARRAY, DOUBLE_PRECISION
 from sqlalchemy.orm import Session, joinedload
 from sqlalchemy.sql.elements import ColumnElement
 
 from app.models import Claim, Document, Evidence, Passage, Quote
-from app.services.pagination import Page, decode_cursor, encode_cursor
+from app.services.pagination import BadCursor, Page, decode_cursor, encode_cursor
 
 SearchType = Literal["passage", "quote", "claim"]
 SortOrder = Literal["relevance", "recent"]
+RANKED = 400
+# Recent-id windows tried in turn: 30,000 ids, then 8 times wider, then the whole table.
+FIRST_WINDOW = 30_000
+WINDOW_GROWTH = 8
 HEADLINE_OPTIONS = "StartSel=<mark>, StopSel=</mark>, MaxWords=35, MinWords=12, MaxFragments=2"
 
 
@@ -68,37 +77,97 @@ def search(
     table, columns = _TABLES[type](filters)
     # As double precision: a real would come back rounded and the cursor would not match it.
     rank = cast(func.ts_rank(table.tsv, query), DOUBLE_PRECISION).label("rank")
-    statement = columns.add_columns(rank).where(table.tsv.op("@@")(query))
-    statement = _ordered(statement, table.id, rank, sort, cursor, limit).subquery()
+    matching = columns.where(table.tsv.op("@@")(query))
+    if sort == "relevance":
+        return _relevance_page(session, type, table, columns, matching, query, cursor, limit)
+    statement = _recent_page(matching.add_columns(rank), table.id, cursor, limit).subquery()
     snippet = func.ts_headline("english", statement.c.text, query, HEADLINE_OPTIONS)
-    paged = select(statement, snippet.label("snippet")).order_by(*_order(statement.c, sort))
+    paged = select(statement, snippet.label("snippet")).order_by(statement.c.id.desc())
     rows = session.execute(paged).mappings().all()
     items = [_hit(type, row) for row in rows[:limit]]
-    next_cursor = None
-    if len(rows) > limit and items:
-        last = items[-1]
-        next_cursor = encode_cursor([last.rank, last.id] if sort == "relevance" else [last.id])
-    return Page(items, next_cursor)
+    more = len(rows) > limit and items
+    return Page(items, encode_cursor([items[-1].id]) if more else None)
 
 
-def _ordered(statement: Any, id_: Any, rank: Any, sort: SortOrder, cursor: str | None, limit: int):
-    if sort == "relevance":
-        if cursor:
-            last_rank, last_id = decode_cursor(cursor, 2)
-            statement = statement.where(
-                or_(rank < last_rank, and_(rank == last_rank, id_ > last_id))
-            )
-        return statement.order_by(rank.desc(), id_).limit(limit + 1)
+def _relevance_page(
+    session: Session,
+    type: SearchType,
+    table: Any,
+    columns: Any,
+    matching: Any,
+    query: Any,
+    cursor: str | None,
+    limit: int,
+) -> Page[Hit]:
+    """Rank the recent candidates in SQL, pick the page in Python, fetch only its rows."""
+    last, ceiling = _relevance_cursor(cursor)
+    ranked = _recent_candidates(session, table, matching, query, ceiling)
+    if not ranked:
+        return Page([], None)
+    ceiling = max(id_ for id_, _ in ranked)
+    ordered = sorted(ranked, key=lambda pair: (-pair[1], pair[0]))
+    if last:
+        ordered = [(i, r) for i, r in ordered if r < last[0] or (r == last[0] and i > last[1])]
+    page = ordered[: limit + 1]
+    ranks = dict(page)
+    # Joined to an unnested array so that each row is one primary key lookup.
+    wanted = (
+        func.unnest(cast([i for i, _ in page], ARRAY(BigInteger)))
+        .table_valued("id")
+        .render_derived()
+    )
+    rows_query = columns.add_columns(
+        func.ts_headline("english", table.text, query, HEADLINE_OPTIONS).label("snippet"),
+        literal(0.0).label("rank"),
+    ).join(wanted, wanted.c.id == table.id)
+    rows = {row["id"]: row for row in session.execute(rows_query).mappings()}
+    items = [_hit(type, {**rows[i], "rank": ranks[i]}) for i, _ in page[:limit] if i in rows]
+    more = len(page) > limit and items
+    return Page(items, encode_cursor([items[-1].rank, [items[-1].id, ceiling]]) if more else None)
+
+
+def _relevance_cursor(cursor: str | None) -> tuple[tuple[float, int] | None, int | None]:
+    """The last (rank, id) returned and the candidates' ceiling id, or Nones on the first page."""
+    if not cursor:
+        return None, None
+    # Two wide like every cursor of the API: [rank, [id, ceiling]].
+    last_rank, position = decode_cursor(cursor, 2)
+    if not (isinstance(position, list) and len(position) == 2):
+        raise BadCursor("The cursor is not one this API issued.", field="cursor")
+    last_id, ceiling = position
+    if not all(isinstance(value, int | float) for value in (last_rank, last_id, ceiling)):
+        raise BadCursor("The cursor is not one this API issued.", field="cursor")
+    return (float(last_rank), int(last_id)), int(ceiling)
+
+
+def _recent_candidates(
+    session: Session, table: Any, matching: Any, query: Any, ceiling: int | None
+) -> list[tuple[int, float]]:
+    """(id, rank) of the RANKED most recently stored matches at or below the ceiling id."""
+    id_ = table.id
+    top = ceiling if ceiling is not None else session.scalar(select(func.max(id_)))
+    if top is None:
+        return []
+    # Sorting on id + 0 keeps PostgreSQL from walking the primary key backwards through a
+    # window where the word is rare; it intersects the GIN and BRIN indexes instead.
+    recent = matching.with_only_columns(id_, table.tsv).where(id_ <= top)
+    recent = recent.order_by((id_ + 0).desc()).limit(RANKED)
+    width = FIRST_WINDOW
+    while True:
+        floor = top - width
+        window = (recent.where(id_ > floor) if floor > 0 else recent).subquery()
+        rank = cast(func.ts_rank(window.c.tsv, query), DOUBLE_PRECISION)
+        found = session.execute(select(window.c.id, rank)).all()
+        if len(found) == RANKED or floor <= 0:
+            return [(int(row[0]), float(row[1])) for row in found]
+        width *= WINDOW_GROWTH
+
+
+def _recent_page(statement: Any, id_: Any, cursor: str | None, limit: int) -> Any:
     if cursor:
         (last_id,) = decode_cursor(cursor, 1)
         statement = statement.where(id_ < last_id)
     return statement.order_by(id_.desc()).limit(limit + 1)
-
-
-def _order(columns: Any, sort: SortOrder) -> list[ColumnElement[Any]]:
-    if sort == "relevance":
-        return [columns.rank.desc(), columns.id]
-    return [columns.id.desc()]
 
 
 def _hit(type: SearchType, row: Any) -> Hit:
