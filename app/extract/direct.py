@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 
 from app.extract.candidates import Candidate
-from app.extract.cues import Cue
+from app.extract.cues import Cue, find_cues, is_speech_use
 from app.extract.document import Layout
 from app.extract.mentions import mention_before
-from app.extract.quotes import QuotedSpan
+from app.extract.quotes import QuotedSpan, nested_single_spans
 from app.extract.subjects import CueSpeaker, sentence_subject
 
 # How far after a closing mark the attribution may sit: '” the secretary-general told reporters'.
@@ -17,6 +17,8 @@ _LEAD_TO_QUOTE = re.compile(r"^(?:[ \t]+[^,.:;“”\"!?]{0,60}?)?[ \t]*[:,]?[ \
 _CLAUSE_START = re.compile(r"^[\s“\"‘'(—–-]*$")
 # '“...,” she said, “but we need ...”': the second half of a split quote is direct speech.
 _SPLIT_QUOTE_LEAD = re.compile(r"[”\"’][ \t]*,?[ \t]*[^“”\"]{1,60}?,[ \t]*$")
+_NESTED_LEAD = re.compile(r"[^.!?;“”‘’]{0,40}?[,:]?\s*$")
+_FIRST_PERSON = re.compile(r"\b(?:I|we|We)\s+(?:\w+\s+)?$")
 _TITLE_CASE_WORD = re.compile(r"^(?:[A-Z0-9][\w’'\-]*|of|the|and|a|an|in|on|for|to|at|with)$")
 
 
@@ -27,6 +29,39 @@ def direct_quotes(layout: Layout) -> list[Candidate]:
         candidate = _attribute(layout, span)
         if candidate is not None:
             found.append(candidate)
+            found.extend(_nested(layout.text, span))
+    return found
+
+
+def _nested(text: str, span: QuotedSpan) -> list[Candidate]:
+    """‘Single’ quotes inside a “double” quote, after a speech verb inside it: the words of the
+    person the speaker is citing ('My coach told me, ‘Never look at the scoreboard’')."""
+    if text[span.open_mark] in "‘'":
+        return []
+    found: list[Candidate] = []
+    for inner in nested_single_spans(text, span.start, span.end):
+        lead_start = max(span.start, inner[0] - 90)
+        cues = [c for c in find_cues(text, lead_start, inner[0]) if is_speech_use(text, c)]
+        if not cues:
+            continue
+        cue = cues[-1]
+        if not _NESTED_LEAD.match(text, cue.end, inner[0] - 1):
+            continue
+        mention = mention_before(text, lead_start, cue.start)
+        first_person = mention is None and _FIRST_PERSON.search(text, lead_start, cue.start)
+        candidate = Candidate(
+            inner[0],
+            inner[1],
+            "direct",
+            cue.word,
+            mention,
+            "direct:nested",
+            0.7,
+            span.paragraph,
+            inherits=bool(first_person),
+        )
+        candidate.embedded = True  # "he told me" inside a quote: someone in the speaker's story
+        found.append(candidate)
     return found
 
 

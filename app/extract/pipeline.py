@@ -143,7 +143,7 @@ def _without_overlaps(candidates: list[Candidate]) -> list[Candidate]:
         duplicate = next(
             (k for k in kept if k.kind == candidate.kind and _same_span(k, candidate)), None
         )
-        if duplicate is None:
+        if duplicate is None or candidate.method == "direct:nested":
             kept.append(candidate)
         elif candidate.confidence > duplicate.confidence:
             kept[kept.index(duplicate)] = candidate

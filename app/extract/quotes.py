@@ -93,6 +93,25 @@ def _single_spans(text: str, start: int, end: int, paragraph: int) -> list[Quote
         position = close + 1
 
 
+def nested_single_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) of the contents of ‘single’ quotes inside text[start:end]."""
+    spans: list[tuple[int, int]] = []
+    position = start
+    while True:
+        opening = _SINGLE_OPEN.search(text, position, end)
+        if opening is None:
+            return spans
+        close = _single_close(text, opening.end(), end)
+        if close is None:
+            return spans
+        inner_start, inner_end = opening.end(), close
+        while inner_end > inner_start and text[inner_end - 1] in " \t":
+            inner_end -= 1
+        if inner_end > inner_start:
+            spans.append((inner_start, inner_end))
+        position = close + 1
+
+
 def _single_close(text: str, start: int, end: int) -> int | None:
     for position in range(start, end):
         if text[position] in _SINGLE_CLOSE_CHARS:

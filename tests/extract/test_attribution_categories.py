@@ -322,3 +322,24 @@ def test_conceded_with_a_noun_object_is_not_reported_speech():
         "the most seats."
     )
     assert extract(text).quotes == ()
+
+
+def test_single_quote_inside_double_after_speech_verb_is_the_cited_persons_quote():
+    text = (
+        "Maya Tan recalled her first race. “My coach told me, ‘Never look at the scoreboard,’ "
+        "and I never have,” Ms Tan said."
+    )
+    found = extract(text)
+    outer = quote_containing(found, "and I never have")
+    inner = quote_containing(found, "Never look at the scoreboard")
+    assert outer.speaker == "Maya Tan"
+    assert (inner.kind, inner.cue, inner.speaker) == ("direct", "told", None)
+
+
+def test_first_person_nested_quote_is_the_outer_speakers_own_words():
+    text = (
+        "Maya Tan finished fourth. “I told myself, ‘Just one more lap,’ every single time,” "
+        "Ms Tan said."
+    )
+    inner = quote_containing(extract(text), "Just one more lap")
+    assert (inner.kind, inner.speaker) == ("direct", "Maya Tan")
