@@ -9,7 +9,14 @@ from dataclasses import dataclass
 from app.extract.candidates import Candidate
 from app.extract.coreference import Discourse
 from app.extract.entities import Entity, Registry
-from app.extract.lexicon import FEMALE_GIVEN, MALE_GIVEN, ORG_WORDS, TITLES, wordset
+from app.extract.lexicon import (
+    FEMALE_GIVEN,
+    MALE_GIVEN,
+    ORG_WORDS,
+    ROLE_NOUNS,
+    TITLES,
+    wordset,
+)
 from app.extract.mentions import (
     NAME_CHAIN_RE,
     OWNER_RE,
@@ -32,6 +39,15 @@ _LEADING_ARTICLE = re.compile(r"^(?:[Tt]he|[Aa]n?)\s+")
 # "The Croatian striker": a nationality and an occupation stand in for the person just named.
 _NATIONALITY_ROLE = re.compile(r"^[Tt]he\s+[A-Z][a-z]+(?:ian|ese|ish|an|ch|i)\s+[a-z\-]+$")
 _HONORIFIC_TITLE = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Lord|Lady)\.?\s+\S")
+# "Secretary of State, ..." at the start of a question, or "..., Mr Sec Gen, ..." inside it.
+_VOCATIVE_BODY = (
+    r"((?:Mr|Mrs|Ms|Madam|Madame|Mister|Dr|Professor|Minister|Secretary|"
+    r"General|Chief|Councillor|Sir|Senator|President|Commissioner|Mayor|Prime)(?:[ \t]+(?:of[ \t]+)?"
+    r"[A-Z][\w.’'\-]*){0,3})(?=[,?]|\s+that\b)"
+)
+_VOCATIVE = re.compile(_VOCATIVE_BODY)
+_VOCATIVE_INSIDE = re.compile(r"(?:(?<=[.?!]\s)|(?<=,\s))" + _VOCATIVE_BODY)
+_TITLE_LIKE = TITLES | ROLE_NOUNS | frozenset(("state", "secretary"))
 _INHERIT_KINDS = frozenset(("direct", "partial", "indirect"))
 # Groups that stand for unnamed sources rather than a body that can be quoted by name.
 _ANONYMOUS = re.compile(
@@ -63,7 +79,9 @@ def resolve_speakers(
     sentence_starts = [s for p in paragraphs for s, _ in sentence_spans(text, *p)]
     discourse = Discourse(registry, sentence_starts)
     speakers = _resolve_in_order(text, registry, discourse, named, candidates)
-    return _partials_inside_reports(_inherit(candidates, speakers, discourse))
+    resolved = _partials_inside_reports(_inherit(candidates, speakers, discourse))
+    _vocatives_as_aliases(text, resolved)
+    return resolved
 
 
 def _resolve_in_order(
@@ -134,6 +152,37 @@ def _resolve_mention(
     if mention.text[:1].islower() or _bare(mention.text)[:1].islower():
         return registry.named_organisation_like(_bare(mention.text))  # "the ministry"
     return registry.organisation(_bare(mention.text))
+
+
+def _vocatives_as_aliases(text: str, resolved: list[Resolved]) -> None:
+    """'Mr Sec Gen, will you ...?' names the person who answers, when exactly one person does."""
+    for index, item in enumerate(resolved):
+        if item.candidate.kind != "question":
+            continue
+        answers = []
+        for later in resolved[index + 1 :]:
+            if later.candidate.kind == "question":
+                break
+            if later.candidate.kind == "transcript" and later.entity is not None:
+                answers.append(later.entity)
+        people = {id(e): e for e in answers if e.kind == "person"}
+        if len(people) != 1:
+            continue
+        c = item.candidate
+        person = next(iter(people.values()))
+        opening = _VOCATIVE.match(text, c.start, c.end)
+        for vocative in ([opening] if opening else []) + list(
+            _VOCATIVE_INSIDE.finditer(text, c.start + 1, c.end)
+        ):
+            if _addresses(vocative.group(1), person):
+                person.add_alias(vocative.group(1))
+
+
+def _addresses(vocative: str, person: Entity) -> bool:
+    """'Mr Sec Gen' or 'Secretary of State' (titles only), or a title and this person's surname."""
+    words = [w.strip(".").lower() for w in vocative.split()]
+    surnames = {name_tokens(n)[-1] for n in person.names if name_tokens(n)}
+    return all(w in _TITLE_LIKE or len(w) <= 3 or w in surnames for w in words[1:])
 
 
 def _partials_inside_reports(resolved: list[Resolved]) -> list[Resolved]:

@@ -343,3 +343,27 @@ def test_first_person_nested_quote_is_the_outer_speakers_own_words():
     )
     inner = quote_containing(extract(text), "Just one more lap")
     assert (inner.kind, inner.speaker) == ("direct", "Maya Tan")
+
+
+def test_indefinite_description_is_not_an_alias():
+    text = (
+        "Lena Vogt, a climate economist at the Kiel Institute, said the levy would raise "
+        "prices only slightly."
+    )
+    speaker = extract(text).speakers[0]
+    assert speaker.name == "Lena Vogt"
+    assert speaker.description.startswith("a climate economist")
+    assert not [a for a in speaker.aliases if a.startswith("a climate")]
+
+
+def test_vocative_in_question_becomes_alias_of_the_only_answering_person():
+    text = (
+        "MODERATOR: Next question.\n\n"
+        "Q [Radio Nord]: Madam Minister, will the ferry subsidy continue?\n\n"
+        "INGRID HOLM: Yes, for at least two more years.\n\n"
+        "Q [Avisa]: Is General Berg right that the navy needs more ships?\n\n"
+        "INGRID HOLM: I will not comment on that.\n"
+    )
+    speaker = next(s for s in extract(text).speakers if s.name == "Ingrid Holm")
+    assert "Madam Minister" in speaker.aliases
+    assert "General Berg" not in speaker.aliases
