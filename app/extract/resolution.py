@@ -41,8 +41,8 @@ _NATIONALITY_ROLE = re.compile(r"^[Tt]he\s+[A-Z][a-z]+(?:ian|ese|ish|an|ch|i)\s+
 _HONORIFIC_TITLE = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Lord|Lady)\.?\s+\S")
 # "Secretary of State, ..." at the start of a question, or "..., Mr Sec Gen, ..." inside it.
 _VOCATIVE_BODY = (
-    r"((?:Mr|Mrs|Ms|Madam|Madame|Mister|Dr|Professor|Minister|Secretary|"
-    r"General|Chief|Councillor|Sir|Senator|President|Commissioner|Mayor|Prime)(?:[ \t]+(?:of[ \t]+)?"
+    r"((?:Mr|Mrs|Ms|Madam|Madame|Mister|Dr|Professor|Minister|Secretary|General|Chief|"
+    r"Councillor|Sir|Senator|President|Commissioner|Mayor|Prime)(?:[ \t]+(?:of[ \t]+)?"
     r"[A-Z][\w.’'\-]*){0,3})(?=[,?]|\s+that\b)"
 )
 _VOCATIVE = re.compile(_VOCATIVE_BODY)
