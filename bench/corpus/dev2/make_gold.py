@@ -157,6 +157,68 @@ docs = [
         "not_quotes": ["smart"],
     },
 ]
+
+docs += [
+    {
+        "document": "wire-governor-sources.txt",
+        "meta": {"publisher": "US wire politics"},
+        "quotes": [
+            q("indirect", "unknown", "California Gov. Mark Ellison is considering calling a special legislative session", "said"),
+            q("indirect", "unknown", "The governor has not made a final decision", "said"),
+            q("indirect", "Mark Ellison", 'homeowners were "being squeezed from every side"', "told"),
+            q("partial", "Mark Ellison", "being squeezed from every side", "told"),
+            q("indirect", "Joan Pratt", 'a special session would be "a costly piece of political theater."', "said"),
+            q("partial", "Joan Pratt", "a costly piece of political theater.", "said"),
+            q("indirect", "Joan Pratt", "the legislature could handle the issue in the regular session", "added"),
+            q("indirect", "Dale Whitcomb", "Ellison was right to act quickly", "said"),
+            q("indirect", "California Taxpayers Association", "the group would oppose any measure that raised rates for renters", "said",
+              ["unknown"]),
+            q("indirect", "unknown", "the plan would cap annual assessment increases at 2 percent", "according to"),
+            q("indirect", "Luis Ortega", "the cap would starve school districts of revenue", "warned"),
+            q("direct", "Luis Ortega", "You cannot cut your way to affordability,", "said"),
+        ],
+        "optional_quotes": [
+            q("indirect", "Mark Ellison", "he wanted a plan on his desk before the summer recess", "told"),
+        ],
+        "not_quotes": ["Ellison weighs special session"],
+    },
+    {
+        "document": "tabloid-showbiz-single.txt",
+        "meta": {"publisher": "tabloid showbiz, single quotes"},
+        "quotes": [
+            q("indirect", "Kelsey Marr", "she is 'devastated' after cancelling the rest of her tour", "told"),
+            q("direct", "Kelsey Marr", "I'm devastated, but my body needs a break. I'll be back stronger.", "telling"),
+            q("direct", "unknown", "She has been running on empty for months.", "told"),
+            q("direct", "unknown", "The promoters are furious but there was nothing anyone could do.", "added"),
+            q("indirect", "Trevor Banks", "all ticket holders would receive full refunds", "said"),
+            q("direct", "unknown", "Get well soon, Kelsey, we'll wait.", "wrote"),
+            q("indirect", "Josh Fenn", "he had sent her flowers", "said"),
+            q("direct", "Josh Fenn", "She's the hardest-working person I know,", "said"),
+        ],
+        "optional_quotes": [
+            q("partial", "Kelsey Marr", "devastated", "told"),
+            q("direct", "Kelsey Marr", "I'm devastated but I'll be back"),
+        ],
+        "not_quotes": [],
+    },
+    {
+        "document": "transcript-council-committee.txt",
+        "meta": {"publisher": "council meeting transcript with header"},
+        "quotes": [
+            q("transcript", "Alan Mercer", "Thank you, chair. The application is for 240 homes"),
+            q("transcript", "Alan Mercer", "The Environment Agency has told us it is satisfied with the drainage plan."),
+            q("indirect", "Environment Agency", "it is satisfied with the drainage plan", "told"),
+            q("question", "Idris Vaughan", "I have real concerns."),
+            q("indirect", "unknown", "the road floods every winter already", "tell",
+              ["unknown", "Residents", "Residents on Mill Lane"]),
+            q("transcript", "Alan Mercer", "The scheme includes a new storm drain"),
+            q("indirect", "unknown", "it will reduce flooding there", "say",
+              ["unknown", "Our engineers", "engineers"]),
+        ],
+        "optional_quotes": [],
+        "not_quotes": ["Good evening.", "Let's move to the vote.", "Extraordinary meeting"],
+    },
+]
 for d in docs:
     text = open(d["document"], encoding="utf-8").read()
     for g in d["quotes"] + d["optional_quotes"]:
