@@ -7,6 +7,8 @@ the shared server other test runs use.
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -24,7 +26,8 @@ class PrivateServer:
     def __init__(self, folder: Path) -> None:
         import pgserver
 
-        self._server = pgserver.get_server(folder, cleanup_mode="delete")
+        # The test stops and deletes it itself; pgserver's exit hook is left nothing to do.
+        self._server = pgserver.get_server(folder, cleanup_mode=None)
         uri = self._server.get_uri()
         self.url = "postgresql+psycopg://" + uri.removeprefix("postgresql://")
 
@@ -57,18 +60,24 @@ def _use_database(url: str | None) -> None:
 
 
 @pytest.fixture
-def server(tmp_path: Path) -> Iterator[PrivateServer]:
+def server() -> Iterator[PrivateServer]:
     from app.db import migrate
 
-    server = PrivateServer(tmp_path / "pg")
-    migrate.upgrade(server.url)
+    # Not under pytest's basetemp: concurrent pytest runs reset its permissions to 0700,
+    # which locks out the unprivileged user pgserver runs PostgreSQL as.
+    folder = Path(tempfile.mkdtemp(prefix="attest-outage-"))
+    folder.chmod(0o755)
+    server = PrivateServer(folder / "pg")
     previous = os.environ.get("DATABASE_URL")
-    _use_database(server.url)
     try:
+        migrate.upgrade(server.url)
+        _use_database(server.url)
         yield server
     finally:
         _use_database(previous)
-        server.start()  # pgserver's own cleanup stops and deletes a running server
+        server.start()
+        server.stop()
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 @pytest.fixture
