@@ -6,7 +6,7 @@ import hashlib
 from dataclasses import dataclass
 from datetime import UTC, datetime, time
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.orm import Session
 
@@ -81,21 +81,20 @@ def ingest(session: Session, payload: DocumentIn, actor: str) -> Ingested:
 
 def store(session: Session, prepared: Prepared, actor: str) -> Ingested:
     with session.begin():
-        document_id = session.scalar(
+        document = session.scalar(
             pg_insert(Document)
             .values(**prepared.values)
             .on_conflict_do_nothing(index_elements=["content_sha256"])
-            .returning(Document.id)
+            .returning(Document)
         )
-        if document_id is None:
+        if document is None:
             existing = _by_hash(session, str(prepared.values["content_sha256"]))
             counts = _counts(session, existing.id)
             return Ingested(existing, False, *counts, "already stored; nothing extracted again")
-        passage_count = _store_passages(session, document_id, str(prepared.values["text"]))
-        quote_count = _store_quotes(session, document_id, prepared.extraction)
-        document = session.get_one(Document, document_id)
+        passage_count = _store_passages(session, document.id, document.text)
+        quote_count = _store_quotes(session, document.id, prepared.extraction)
         audit.record(
-            session, actor, "create", "document", document_id, None, audit.snapshot(document)
+            session, actor, "create", "document", document.id, None, audit.snapshot(document)
         )
     summary = f"{quote_count} quotes by {len(prepared.extraction.speakers)} speakers found"
     return Ingested(document, True, passage_count, quote_count, summary)
@@ -114,8 +113,7 @@ def _store_passages(session: Session, document_id: int, text: str) -> int:
         }
         for p in split_passages(text)
     ]
-    if rows:
-        session.execute(insert(Passage), rows)
+    _insert_rows(session, Passage, rows)
     return len(rows)
 
 
@@ -141,9 +139,21 @@ def _store_quotes(session: Session, document_id: int, extraction: Extraction) ->
         }
         for q in extraction.quotes
     ]
-    if rows:
-        session.execute(insert(Quote), rows)
+    _insert_rows(session, Quote, rows)
     return len(rows)
+
+
+def _insert_rows(session: Session, model: type[Passage] | type[Quote], rows: list[dict]) -> None:
+    """COPY the rows within the session's transaction: no per-row round trip or SQL compile."""
+    if not rows:
+        return
+    columns = list(rows[0])
+    column_list = ", ".join(f'"{column}"' for column in columns)
+    driver = session.connection().connection.driver_connection
+    with driver.cursor() as cursor:  # type: ignore[union-attr]
+        with cursor.copy(f"COPY {model.__tablename__} ({column_list}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row([row[column] for column in columns])
 
 
 def _by_hash(session: Session, content_sha256: str) -> Document:

@@ -72,15 +72,17 @@ def _match_person(session: Session, extracted: ExtractedSpeaker) -> Speaker | No
     last = surname(extracted.name)
     if not last:
         return None
+    matching = select(SpeakerAlias.speaker_id).where(
+        or_(SpeakerAlias.normalised == last, SpeakerAlias.normalised.like(f"% {last}"))
+    )
     candidates = session.scalars(
         select(Speaker)
-        .join(SpeakerAlias)
         .where(
             Speaker.kind == "person",
             Speaker.merged_into_id.is_(None),
-            or_(SpeakerAlias.normalised == last, SpeakerAlias.normalised.like(f"% {last}")),
+            Speaker.id.in_(matching),
         )
-        .distinct()
+        .options(selectinload(Speaker.aliases))
     ).all()
     exact = normalise_alias(extracted.name)
     same = [s for s in candidates if any(a.normalised == exact for a in s.aliases)]
