@@ -19,7 +19,7 @@ _CREDIT_ANYWHERE = re.compile(
 _SEPARATOR = re.compile(
     r"^\s*(?:\*+|\[\s*(?:\.\.\.|…)\s*\]|(?:\*\s*)+|-{3,}|_{3,}|…|\.\.\.|#+)\s*$"
 )
-_SENTENCE_PUNCTUATION = re.compile(r"[.!?:;”\"’]\s*$")
+_SENTENCE_PUNCTUATION = re.compile(r"[.!?:;”\"’']\s*$")
 
 
 def is_boilerplate(paragraph: str) -> bool:

@@ -76,7 +76,9 @@ ROLE_NOUNS = wordset(
     cardiologist physician engineer architect master marshal warden clerk registrar
     controller administrator treasurer provost principal headteacher headmaster headmistress
     striker defender midfielder goalkeeper keeper winger captain fan supporter source person
-    backbencher insider shopper customer passenger onlooker bystander player chef
+    backbencher insider shopper customer passenger onlooker bystander player chef singer
+    actor actress star rapper presenter comedian musician model influencer artist writer
+    novelist poet producer dancer athlete boxer driver rider golfer cricketer
     """
 )
 # A role with one of these in front is a different role: the shadow chancellor is not the
@@ -108,7 +110,10 @@ PEOPLE_PLURALS = wordset(
     spokesmen ministers leaders authorities police investigators organisers organizers
     owners shareholders experts backbenchers businesses suppliers retailers sources
     councillors members peers residents shoppers customers passengers insiders players
-    mps fans supporters locals onlookers managers staff
+    mps fans supporters locals onlookers managers staff engineers nurses planners officers
+    inspectors auditors consultants surveyors developers builders drivers pilots miners
+    pupils patients tenants landlords homeowners commuters travellers tourists citizens
+    taxpayers scholars historians lawyers judges economists
     """
 )
 

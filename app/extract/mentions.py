@@ -52,7 +52,7 @@ OWNER_CHAIN = rf"(?:{_NAME_WORD}[ \t]+){{0,3}}{_WORD_BODY}"
 ORG_CHAIN = rf"{_NAME_WORD}(?:[ \t]+(?:(?:of|for|and|on|the|de)[ \t]+){{0,2}}{_NAME_WORD}){{0,7}}"
 _DETERMINER = (
     r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any|[Mm]ost|"
-    r"[Oo]ther|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Bb]oth|[Ss]enior|[Ff]ormer)"
+    r"[Oo]ther|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Bb]oth|[Ss]enior|[Ff]ormer|[Oo]ur|[Mm]y|[Yy]our)"
 )
 _STOP_MODIFIERS = (
     r"(?:and|but|or|that|who|which|when|while|after|before|because|said|says|told|has|have|had|"
@@ -62,7 +62,7 @@ _MODIFIER = rf"(?!{_STOP_MODIFIERS}\b)(?:[\w\-]+)"
 # "a person familiar with the matter", "people close to the talks": anonymous sources.
 _FAMILIAR = (
     r"(?:[ \t]+(?:familiar[ \t]+with|close[ \t]+to|briefed[ \t]+on|with[ \t]+knowledge[ \t]+of|"
-    r"involved[ \t]+in)[ \t]+(?:the[ \t]+|their[ \t]+|its[ \t]+)?[\w\-]+)"
+    r"involved[ \t]+in)[ \t]+(?:the[ \t]+|their[ \t]+|its[ \t]+|his[ \t]+|her[ \t]+)?[\w\-]+)"
 )
 # "one of the people", "some of those investors".
 _PART_OF = (
@@ -87,13 +87,16 @@ _MENTION = rf"""
         (?:[ \t]+(?:of|for|at|from)[ \t]+(?:the[ \t]+)?(?P<roleorg>{ORG_CHAIN}))?
         {_FAMILIAR}?)
   | (?P<group>(?:{_PART_OF}|{_DETERMINER}[ \t]+)?(?:{_MODIFIER}[ \t]+){{0,2}}?{_GROUP}
-        (?:[ \t]+and[ \t]+(?:{_MODIFIER}[ \t]+)?{_GROUP})?\b{_FAMILIAR}?)
+        (?:[ \t]+and[ \t]+(?:{_MODIFIER}[ \t]+)?{_GROUP})?\b{_FAMILIAR}?
+        (?:[ \t]+(?:in|on|at|from)[ \t]+(?:the[ \t]+)?{NAME_CHAIN})?)
   | (?P<orgnoun>(?:[Tt]he|[Tt]heir|[Ii]ts|[Hh]is|[Hh]er)[ \t]+{_ORG_NOUN}\b)
   | (?P<name>(?P<lead>(?:{_DETERMINER}|{_POSSESSOR})[ \t]+(?:{_MODIFIER}[ \t]+){{0,2}}?
         {_LOWER_MODIFIER}[ \t]+|(?:{_LOWER_MODIFIER}[ \t]+){{1,2}}?)?
         (?P<bare>[Tt]he[ \t]+{ORG_CHAIN}|{NAME_CHAIN}))
 """
-_APPOSITIVE = r"(?:,[ \t]+(?P<appositive>(?!(?:and|but|which)\b)[^,;:“”\"]{1,160}?),)?"
+_APPOSITIVE = (
+    r"(?:,[ \t]+(?P<appositive>(?!(?:and|but|which)\b)(?:[^,;:“”\"\n.!?]|[.](?!\s)){1,160}?),)?"
+)
 _TRAILING_ADVERBIALS = (
     r"(?P<adverbials>(?:[ \t]+(?:"
     + "|".join(sorted(DAY_AND_TIME_WORDS, key=len, reverse=True))
@@ -116,6 +119,7 @@ NAME_CHAIN_RE = re.compile(NAME_CHAIN)
 _TITLE_WORDS = TITLES | ROLE_NOUNS
 OWNER_RE = re.compile(rf"({OWNER_CHAIN})[’']s\b")
 _ROLE_IN_APPOSITIVE = re.compile(rf"\b{_ROLE}\b")
+_ROLE_BEFORE_WORDS = ROLE_NOUNS - TITLES
 _ROLE_BEFORE_NAME = re.compile(
     rf"(?<![\w’'\-])(?:(?P<org>{NAME_CHAIN})[ \t]+)?"
     rf"(?P<role>(?:[a-z][\w\-]*[ \t]+){{0,2}}?{_alternation(ROLE_NOUNS - TITLES)})[ \t]+$"
@@ -155,6 +159,9 @@ def mention_before(text: str, start: int, position: int) -> RawMention | None:
 def role_before(text: str, floor: int, position: int) -> tuple[str, str, str | None] | None:
     """'United boss' before 'Gary Fenwick', 'defender' before 'Jamie Holt': (description, role,
     affiliation) of a role written in front of a name."""
+    head = text[max(floor, position - 30) : position].rstrip()
+    if head.rsplit(None, 1)[-1:] and head.rsplit(None, 1)[-1] not in _ROLE_BEFORE_WORDS:
+        return None  # cheap test first: the word before the name must be a role noun
     found = _ROLE_BEFORE_NAME.search(text, max(floor, position - 80), position)
     if found is None:
         return None
@@ -221,6 +228,11 @@ def _to_mention(text: str, match: re.Match[str]) -> RawMention | None:
         return RawMention(match.start("docby"), match.end("docby"), groups["docby"], "org")
     if groups["descriptor"]:
         end = match.end("descriptor")
+        return RawMention(start, end, text[start:end], "descriptor")
+    aged = bool(appositive) and appositive.strip().isdigit()
+    if groups["role"] and aged and groups["rolehead"].lower() not in TITLES:
+        # "The singer, 27, posted ...": an occupation and an age, the person in focus.
+        end = match.end("role")
         return RawMention(start, end, text[start:end], "descriptor")
     if groups["role"]:
         end = match.end("role")

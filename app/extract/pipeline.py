@@ -58,7 +58,10 @@ def extract(text: str) -> Extraction:
     prose = [
         i
         for i, (s, e) in enumerate(paragraphs)
-        if i not in boiler and i not in consumed and not _not_prose(text[s:e])
+        if i not in boiler
+        and i not in consumed
+        and not _not_prose(text[s:e])
+        and not (i == 0 and _is_headline(text[s:e]))
     ]
     turns = {c.paragraph for c in transcript}
     readable_turns = sorted(set(prose) | turns)
@@ -130,6 +133,11 @@ def _embedded_in_turn(candidate: Candidate, in_question: bool) -> bool:
 
 def _not_prose(paragraph: str) -> bool:
     return is_separator(paragraph) or (is_heading(paragraph) and not _has_quote_mark(paragraph))
+
+
+def _is_headline(paragraph: str) -> bool:
+    """The first line, short and without a full stop once its closing quote is set aside."""
+    return is_heading(paragraph.rstrip().rstrip("”\"’'"))
 
 
 def _has_quote_mark(paragraph: str) -> bool:

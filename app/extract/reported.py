@@ -86,6 +86,9 @@ _SENTENCE_TAIL = re.compile(r"[\s.!?;:,—–-]+$")
 _SUBORDINATE_BEFORE = re.compile(
     r"\b(?:when|if|whether|unless|until|what)\s+\S+\s*$", re.IGNORECASE
 )
+# "(Wirestream) - " left at a sentence start when "Calif." ended the previous one.
+_AGENCY_CREDIT = re.compile(r"\([\w .]{1,30}\)[ \t]*[-—–][ \t]+")
+_UNNAMED_SOURCE = re.compile(r"[ \t]+(?:an?|the|one|some|two|three)[ \t][^,.;:“”\"]{1,80},[ \t]*")
 _BACKWARD_TAIL = re.compile(r"^[^;:“”\"]{0,100}$")
 _MIN_WORDS = 3
 # "ROTTERDAM, Netherlands (Reuters) - " opens wire stories; it is not part of what was said.
@@ -224,7 +227,7 @@ def _backward(
         start += 1
     if text[sentence.start : start].strip():
         return None  # opens with a quotation mark: a direct quote, handled elsewhere
-    dateline = _DATELINE.match(text, start, comma)
+    dateline = _DATELINE.match(text, start, comma) or _AGENCY_CREDIT.match(text, start, comma)
     if dateline:
         start = dateline.end()
     if _ENDS_WITH_CONJUNCTION.search(text, start, comma):
@@ -240,7 +243,7 @@ def _according_to_before(
     """'According to the police, the man was ...' or '... , according to officials.'"""
     text = layout.text
     if speaker.mention is None:
-        return None
+        return _according_to_unnamed(layout, sentence, cue, speaker)
     lead = text[sentence.start : cue.start].strip()
     if not lead:
         comma = text.find(",", speaker.mention.end, sentence.end)
@@ -268,6 +271,24 @@ def _according_to_before(
             if q.paragraph == sentence.paragraph
         ):
             return None  # the quoted words are the quote; handled as a partial quote
+    if len(text[start:end].split()) < _MIN_WORDS:
+        return None
+    return _candidate(layout, sentence, start, end, cue, speaker, "indirect:according-to")
+
+
+def _according_to_unnamed(
+    layout: Layout, sentence: Sentence, cue: Cue, speaker: CueSpeaker
+) -> Candidate | None:
+    """'According to a draft proposal seen by Wirestream, the plan would ...': found, though
+    nobody we can name is the source."""
+    text = layout.text
+    if text[sentence.start : cue.start].strip():
+        return None
+    source = _UNNAMED_SOURCE.match(text, cue.end, sentence.end)
+    if source is None:
+        return None
+    start = source.end()
+    end = _clause_end(layout, sentence, start)
     if len(text[start:end].split()) < _MIN_WORDS:
         return None
     return _candidate(layout, sentence, start, end, cue, speaker, "indirect:according-to")

@@ -25,7 +25,7 @@ _AFTER_COMMA = re.compile(r",[ \t]*$")
 # "The Board, which advises ministers, said" / "a vet called Colm Brennan, who describes":
 # the verb belongs to the noun phrase before the relative pronoun.
 _RELATIVE_TAIL = re.compile(
-    r",?[ \t]+(?:who|which)[ \t]+(?:[^,;:“”\"]{1,100},[ \t]*|(?:(?:has|have|had|also|once|"
+    r",[ \t]+(?:who|which)[ \t]+(?:[^,;:“”\"]{1,100},[ \t]*|(?:(?:has|have|had|also|once|"
     r"already|previously|repeatedly|recently)[ \t]+)*)$"
 )
 # "Suppliers – and they say this loudly – argue that": the aside is skipped.
@@ -103,12 +103,18 @@ def _inverted_speaker(text: str, cue: Cue, start: int, end: int) -> RawMention |
 
 
 def _skip_aside(text: str, start: int, position: int) -> int:
-    aside = _DASH_ASIDE.search(text, max(start, position - 110), position)
+    floor = max(start, position - 110)
+    if text.find("–", floor, position) == -1 and text.find("—", floor, position) == -1:
+        return position
+    aside = _DASH_ASIDE.search(text, floor, position)
     return aside.start() if aside else position
 
 
 def _relative_antecedent(text: str, start: int, position: int) -> RawMention | None:
-    relative = _RELATIVE_TAIL.search(text, max(start, position - 110), position)
+    floor = max(start, position - 110)
+    if text.find(" wh", floor, position) == -1:
+        return None
+    relative = _RELATIVE_TAIL.search(text, floor, position)
     if relative is None:
         return None
     found = mention_before(text, start, relative.start())

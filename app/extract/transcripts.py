@@ -41,6 +41,8 @@ _METADATA_LABELS = wordset(
 )
 _MODERATOR = re.compile(r"\b(?:moderator|moderating|host|chair(?:ing)?)\b", re.IGNORECASE)
 _NAME_IN_HEADER = re.compile(NAME_CHAIN)
+# Labels for whoever runs the session; their lines are housekeeping unless they ask something.
+_CHAIR_LABELS = frozenset(["moderator", "chair", "chairman", "chairwoman", "chairperson", "host"])
 _QUESTION_LABELS = frozenset(["q", "question", "interviewer"])
 _ANSWER_LABELS = frozenset(["a", "answer"])
 _MIN_LABELLED_TURNS = 2
@@ -90,7 +92,7 @@ def transcript_quotes(
             turn, body_start, cue = opened
             turn = _as_question_if_asker(turn, askers)
             consumed.add(index)
-            if _label_key(turn) in moderators or _label_key(turn) == "moderator":
+            if _label_key(turn) in moderators or _label_key(turn) in _CHAIR_LABELS:
                 if not _ends_with_question(text, p_start, p_end):
                     turn = Turn(turn.mention, "housekeeping")
                     continue

@@ -367,3 +367,55 @@ def test_vocative_in_question_becomes_alias_of_the_only_answering_person():
     speaker = next(s for s in extract(text).speakers if s.name == "Ingrid Holm")
     assert "Madam Minister" in speaker.aliases
     assert "General Berg" not in speaker.aliases
+
+
+def test_chair_label_housekeeping_is_not_a_quote():
+    text = (
+        "CHAIR: Good evening. We have one item tonight.\n\n"
+        "MERCER: Officers recommend approval of the scheme.\n\n"
+        "CHAIR: Thank you. Let's move to the vote.\n"
+    )
+    assert [q.text for q in extract(text).quotes] == ["Officers recommend approval of the scheme."]
+
+
+def test_named_group_inside_an_answer_turn_is_quoted():
+    text = (
+        "Q: Will it flood again?\n\n"
+        "MERCER: The new drain will help. Our engineers say it will halve flooding on the lane.\n"
+    )
+    quote = quote_containing(extract(text), "it will halve flooding")
+    assert (quote.kind, quote.speaker) == ("indirect", "Our engineers")
+
+
+def test_appositive_never_runs_across_a_sentence_end():
+    text = (
+        "Her former partner, the actor Josh Fenn, said he had sent flowers. "
+        "'She is the hardest-working person I know,' said the actor."
+    )
+    quote = quote_containing(extract(text), "hardest-working person")
+    assert quote.speaker == "Josh Fenn"
+
+
+def test_according_to_an_unnamed_document_is_found_without_a_speaker():
+    text = (
+        "According to a draft proposal seen by reporters, the plan would cap rent rises at 2 "
+        "percent a year."
+    )
+    quote = quote_containing(extract(text), "the plan would cap rent rises")
+    assert (quote.kind, quote.speaker) == ("indirect", None)
+
+
+def test_occupation_with_age_refers_to_the_person_in_focus():
+    text = (
+        "Pop star Kelsey Marr has cancelled her tour. The singer, 27, posted a video last night, "
+        "telling fans: 'My body needs a break.'"
+    )
+    quote = quote_containing(extract(text), "My body needs a break")
+    assert quote.speaker == "Kelsey Marr"
+
+
+def test_headline_quote_is_not_extracted():
+    text = (
+        "Heartbroken Kelsey: 'I'm devastated but I'll be back'\n\nKelsey Marr cancelled her tour."
+    )
+    assert extract(text).quotes == ()
