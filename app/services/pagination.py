@@ -21,6 +21,7 @@ MAX_LIMIT = 200
 
 
 class BadCursor(DomainError):
+    status = 422
     title = "Invalid cursor"
 
 

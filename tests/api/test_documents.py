@@ -258,3 +258,19 @@ def test_stored_text_cannot_be_changed(client, editor, ft_payload, session):
         session.execute(
             text("UPDATE documents SET text = 'x' WHERE id = :id"), {"id": document["id"]}
         )
+
+
+def test_a_cursor_from_another_list_is_invalid_input(client, editor, reader, nato_payload):
+    document = client.post("/documents", json=nato_payload, headers=editor).json()
+    for n in range(3):
+        client.post(
+            "/documents", json={"title": f"B{n}", "text": f"NATO said {n}."}, headers=editor
+        )
+    documents_cursor = client.get("/documents", params={"limit": 1}, headers=reader).json()
+    response = client.get(
+        f"/documents/{document['id']}/passages",
+        params={"cursor": documents_cursor["next_cursor"]},
+        headers=reader,
+    )
+    assert response.status_code == 422
+    assert response.json()["field"] == "cursor"
