@@ -5,9 +5,18 @@ from __future__ import annotations
 from fastapi import FastAPI
 
 from app import __version__
-from app.api import audit, documents, problems, quotes, speakers, system
-from app.api import candidates, claims
-from app.api import search, verify
+from app.api import (
+    audit,
+    candidates,
+    claims,
+    documents,
+    problems,
+    quotes,
+    search,
+    speakers,
+    system,
+    verify,
+)
 from app.api.limits import BodySizeLimit, StorableText
 from app.config import get_settings
 
@@ -32,9 +41,17 @@ TAGS = [
     {"name": "system", "description": "Health and version."},
 ]
 
-ROUTERS = [documents.router, quotes.router, speakers.router, audit.router, system.router]
-ROUTERS += [claims.router, candidates.router]
-ROUTERS += [verify.router, search.router]
+ROUTERS = [
+    documents.router,
+    quotes.router,
+    speakers.router,
+    claims.router,
+    candidates.router,
+    verify.router,
+    search.router,
+    audit.router,
+    system.router,
+]
 
 
 def create_app() -> FastAPI:
