@@ -78,7 +78,9 @@ ROLE_NOUNS = wordset(
     striker defender midfielder goalkeeper keeper winger captain fan supporter source person
     backbencher insider shopper customer passenger onlooker bystander player chef singer
     actor actress star rapper presenter comedian musician model influencer artist writer
-    novelist poet producer dancer athlete boxer driver rider golfer cricketer
+    novelist poet producer dancer athlete boxer driver rider golfer cricketer sister
+    brother mother grandmother grandfather wife husband son daughter friend partner
+    colleague uncle aunt cousin
     """
 )
 # A role with one of these in front is a different role: the shadow chancellor is not the

@@ -83,7 +83,7 @@ _MENTION = rf"""
         (?:[ \t]+[^,.;:“”\"]{{0,60}}?)?[ \t]+by[ \t]+(?:the[ \t]+)?(?P<docby>{ORG_CHAIN}))
   | (?P<descriptor>[Tt]he[ \t]+(?:\d+-year-old|(?:{_DEMONYM}))\b)
   | (?P<role>(?:(?:{_DETERMINER}|(?P<possessor>{_POSSESSOR}))[ \t]+)
-        (?:{_MODIFIER}[ \t]+){{0,3}}?(?P<rolehead>{_ROLE})\b
+        (?:{_MODIFIER}[ \t]+){{0,3}}?(?P<rolehead>{_ROLE})\b(?![ \t]+{_NAME_WORD})
         (?:[ \t]+(?:of|for|at|from)[ \t]+(?:the[ \t]+)?(?P<roleorg>{ORG_CHAIN}))?
         {_FAMILIAR}?)
   | (?P<group>(?:{_PART_OF}|{_DETERMINER}[ \t]+)?(?:{_MODIFIER}[ \t]+){{0,2}}?{_GROUP}

@@ -81,6 +81,7 @@ _THAT_AFTER_SOURCE = re.compile(r"\s+that\s+")
 _ENDS_WITH_CONJUNCTION = re.compile(r"\b(?:and|or|but|nor)\s*$")
 _SHORT_SUBJECT = re.compile(r"^[^\s,“”\"]+(?:\s+[^\s,“”\"]+){0,4},$")
 _COMMA_NEXT = re.compile(r"[ \t]*,[ \t]*")
+_SPACED_DASH = re.compile(r"\s[–—-]\s|—")
 _SENTENCE_TAIL = re.compile(r"[\s.!?;:,—–-]+$")
 # "what he meant when he said ...": speech recalled inside a subordinate clause is background.
 _SUBORDINATE_BEFORE = re.compile(
@@ -133,6 +134,10 @@ def _forward(layout: Layout, sentence: Sentence, cue: Cue, speaker: CueSpeaker) 
     if start is None:
         return None
     end = _clause_end(layout, sentence, start)
+    if len(_SPACED_DASH.findall(text, sentence.start, cue.start)) % 2 == 1:
+        closing = _SPACED_DASH.search(text, start, end)  # "– and they say this loudly –"
+        if closing is not None:
+            end = closing.start()
     clause = text[start:end]
     if not _is_clause(clause, has_that, cue):
         return None

@@ -21,6 +21,9 @@ _INVERSION_TAIL = re.compile(r"^\s*(?:[,.;:—–-]|$|on\s|in\s|at\s|during\s|af
 
 _NOUN_SOURCE = re.compile(r"\s+(?:from|by)\s+")
 _THAT_AFTER = re.compile(r"\s+that\s")
+_HABITUAL_TAIL = re.compile(
+    r"[ \t]+(?:used[ \t]+to|would|had[ \t]+to|went[ \t]+on[ \t]+to|always|often|never|once)[ \t]+$"
+)
 _AFTER_COMMA = re.compile(r",[ \t]*$")
 # "The Board, which advises ministers, said" / "a vet called Colm Brennan, who describes":
 # the verb belongs to the noun phrase before the relative pronoun.
@@ -58,6 +61,9 @@ def speaker_for_cue(
         subject = sentence_subject(text, start, cue.start)
         return CueSpeaker(subject, "subject" if subject else "none")
     head = _skip_aside(text, start, cue.start)
+    habitual = _HABITUAL_TAIL.search(text, max(start, head - 30), head)
+    if habitual is not None:
+        head = habitual.start()  # "My grandmother used to say": the subject before "used to"
     antecedent = _relative_antecedent(text, start, head)
     if antecedent is not None:
         return CueSpeaker(antecedent, "X-said")

@@ -419,3 +419,27 @@ def test_headline_quote_is_not_extracted():
         "Heartbroken Kelsey: 'I'm devastated but I'll be back'\n\nKelsey Marr cancelled her tour."
     )
     assert extract(text).quotes == ()
+
+
+def test_reported_clause_inside_a_dash_aside_ends_at_the_closing_dash():
+    text = "Cod stocks – officials say the decline began in 2015 – have fallen by half."
+    quote = quote_containing(extract(text), "the decline began")
+    assert quote.text == "the decline began in 2015"
+
+
+def test_habitual_speech_verb_keeps_its_subject():
+    text = (
+        "Q: Where did the recipe come from?\n\n"
+        'VEGA: My grandmother used to say, "Food that needs explaining is not finished."\n'
+    )
+    quote = quote_containing(extract(text), "Food that needs explaining")
+    assert (quote.kind, quote.cue) == ("direct", "say")
+
+
+def test_role_written_before_a_name_does_not_hide_the_name():
+    text = (
+        "His colleague Dr Ana Brandt, a geologist, was blunter: “There is no safe level of "
+        "extraction here.”"
+    )
+    quote = quote_containing(extract(text), "no safe level of extraction")
+    assert quote.speaker == "Ana Brandt"
