@@ -150,10 +150,10 @@ def _insert_rows(session: Session, model: type[Passage] | type[Quote], rows: lis
     columns = list(rows[0])
     column_list = ", ".join(f'"{column}"' for column in columns)
     driver = session.connection().connection.driver_connection
-    with driver.cursor() as cursor:  # type: ignore[union-attr]
-        with cursor.copy(f"COPY {model.__tablename__} ({column_list}) FROM STDIN") as copy:
-            for row in rows:
-                copy.write_row([row[column] for column in columns])
+    statement = f"COPY {model.__tablename__} ({column_list}) FROM STDIN"
+    with driver.cursor() as cursor, cursor.copy(statement) as copy:  # type: ignore[union-attr]
+        for row in rows:
+            copy.write_row([row[column] for column in columns])
 
 
 def _by_hash(session: Session, content_sha256: str) -> Document:
