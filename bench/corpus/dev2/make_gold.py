@@ -219,6 +219,32 @@ docs += [
         "not_quotes": ["Good evening.", "Let's move to the vote.", "Extraordinary meeting"],
     },
 ]
+
+docs += [
+    {
+        "document": "feature-clockmaker.txt",
+        "meta": {"publisher": "broadsheet feature, present tense"},
+        "quotes": [
+            q("direct", "Gwilym Roberts", "People think it's a lonely job,", "says"),
+            q("direct", "Gwilym Roberts", "It isn't. Every clock comes with a story", None),
+            q("partial", "Gwilym Roberts", "surgery with a magnifying glass", "describes"),
+            q("indirect", "Gwilym Roberts", "his eyesight is not what it was", "admits"),
+            q("partial", "Ffion Hughes", "the quietest noisy room in Wales", "calls"),
+            q("direct", "Ffion Hughes", "Gwil never tells you the answer,", "says"),
+            q("direct", "Ffion Hughes", "He makes you find it. Then he tells you you were slow.", None),
+            q("direct", "Gwilym Roberts", "She is quicker than I ever was,", "admits"),
+            q("direct", "Gwilym Roberts", "But don't print that.", None),
+            q("indirect", "unknown", "The landlord, Nefyn Estates, wants to turn the building into holiday flats", "according to"),
+            q("indirect", "Nefyn Estates", "it had offered Roberts a smaller unit nearby", "said"),
+            q("partial", "Ffion Hughes", "a cupboard with a window", "calls"),
+            q("direct", "unknown", "When he goes, something goes with him.", "puts"),
+        ],
+        "optional_quotes": [
+            q("indirect", "Ffion Hughes", 'What she calls "a cupboard with a window" would not hold half the clocks', "says"),
+        ],
+        "not_quotes": [],
+    },
+]
 for d in docs:
     text = open(d["document"], encoding="utf-8").read()
     for g in d["quotes"] + d["optional_quotes"]:
