@@ -90,7 +90,6 @@ _SUBORDINATE_BEFORE = re.compile(
 # "(Wirestream) - " left at a sentence start when "Calif." ended the previous one.
 _AGENCY_CREDIT = re.compile(r"\([\w .]{1,30}\)[ \t]*[-—–][ \t]+")
 _UNNAMED_SOURCE = re.compile(r"[ \t]+(?:an?|the|one|some|two|three)[ \t][^,.;:“”\"]{1,80},[ \t]*")
-_UNNAMED_TAIL = re.compile(r"[ \t]+(?:an?|the|one|some|two|three)[ \t][^,;:“”\"]{1,80}[.!?]?$")
 _BACKWARD_TAIL = re.compile(r"^[^;:“”\"]{0,100}$")
 _MIN_WORDS = 3
 # "ROTTERDAM, Netherlands (Reuters) - " opens wire stories; it is not part of what was said.
@@ -288,17 +287,8 @@ def _according_to_unnamed(
     """'According to a draft proposal seen by Wirestream, the plan would ...': found, though
     nobody we can name is the source."""
     text = layout.text
-    lead = text[sentence.start : cue.start].rstrip()
-    if lead:
-        # "..., according to a planning application lodged in May."
-        if not lead.endswith(",") or text[sentence.start : sentence.start + 1] in '“"‘':
-            return None
-        start, end = sentence.start, text.rfind(",", sentence.start, cue.start)
-        if not _UNNAMED_TAIL.match(text, cue.end, sentence.end) or layout.inside_quote(start):
-            return None
-        if len(text[start:end].split()) < _MIN_WORDS:
-            return None
-        return _candidate(layout, sentence, start, end, cue, speaker, "indirect:according-to")
+    if text[sentence.start : cue.start].strip():
+        return None
     source = _UNNAMED_SOURCE.match(text, cue.end, sentence.end)
     if source is None:
         return None

@@ -48,7 +48,6 @@ _VOCATIVE_BODY = (
 _VOCATIVE = re.compile(_VOCATIVE_BODY)
 _VOCATIVE_INSIDE = re.compile(r"(?:(?<=[.?!]\s)|(?<=,\s))" + _VOCATIVE_BODY)
 _TITLE_LIKE = TITLES | ROLE_NOUNS | frozenset(("state", "secretary"))
-_NEXT_WORD = re.compile(r"[ \t]+([\w\-]+)")
 _INHERIT_KINDS = frozenset(("direct", "partial", "indirect"))
 # Groups that stand for unnamed sources rather than a body that can be quoted by name.
 _ANONYMOUS = re.compile(
@@ -72,11 +71,7 @@ def resolve_speakers(
     registry = Registry()
     named = _named_mentions(text, paragraphs, prose)
     speaker_names = [c.mention for c in candidates if c.mention and c.mention.kind == "name"]
-    known_surnames = (
-        _surnames_in_use(named + speaker_names)
-        | _speaker_surnames(speaker_names)
-        | _surnames_standing_alone(text, named)
-    )
+    known_surnames = _surnames_in_use(named + speaker_names) | _speaker_surnames(speaker_names)
     introducing = [m for m in named if _introduces_person(m, known_surnames)]
     for mention in introducing + speaker_names:
         if len(name_tokens(split_title(mention.text)[1])) >= 2:
@@ -287,8 +282,6 @@ def _named_mentions(
                 found.append(mention)
             elif mention is None:
                 found.extend(_possessive_name(text, match))
-            elif mention.kind == "org" and mention.text[:1].isupper() and is_org_name(mention.text):
-                found.append(mention)  # "Nefyn Estates": seen, so "the company" can find it
         for s_start, s_end in sentence_spans(text, start, end):
             subject = sentence_subject(text, s_start, s_end)
             if subject is not None and subject.kind in ("group", "org"):
@@ -347,22 +340,6 @@ def _speaker_surnames(mentions: list[RawMention]) -> set[str]:
         tokens = name_tokens(split_title(mention.text)[1])
         if len(tokens) == 1 and not (is_org_name(mention.text) and not mention.text.isupper()):
             found.add(tokens[0])
-    return found
-
-
-def _surnames_standing_alone(text: str, named: list[RawMention]) -> set[str]:
-    """'Roberts, 74, learned the trade': a surname used alone, not as a modifier ('United
-    boss'), makes the full name it ends ('Gwilym Roberts') a person."""
-    found: set[str] = set()
-    for mention in named:
-        if mention.kind != "name" or " " in mention.text or is_org_name(mention.text):
-            continue
-        if mention.text.isupper() or mention.text[:1].islower():
-            continue
-        following = _NEXT_WORD.match(text, mention.end)
-        if following is not None and following.group(1).lower() in ROLE_NOUNS:
-            continue
-        found.add(mention.text.casefold())
     return found
 
 

@@ -443,30 +443,3 @@ def test_role_written_before_a_name_does_not_hide_the_name():
     )
     quote = quote_containing(extract(text), "no safe level of extraction")
     assert quote.speaker == "Ana Brandt"
-
-
-def test_surname_used_alone_makes_the_full_name_a_person():
-    text = (
-        "Every morning, Gwilym Roberts opens his workshop on the harbour. Roberts, 74, learned "
-        'the trade from his uncle.\n\n"Every clock comes with a story," he says.'
-    )
-    quote = quote_containing(extract(text), "Every clock comes with a story")
-    assert quote.speaker == "Gwilym Roberts"
-
-
-def test_trailing_according_to_an_unnamed_document_is_found():
-    text = (
-        "The landlord wants to turn the building into holiday flats, according to a planning "
-        "application lodged in May."
-    )
-    quote = quote_containing(extract(text), "wants to turn the building")
-    assert (quote.kind, quote.speaker) == ("indirect", None)
-
-
-def test_organisation_named_in_apposition_is_what_the_company_refers_to():
-    text = (
-        "The landlord, Nefyn Estates, wants to redevelop the site. The company said it had "
-        "offered the tenant a smaller unit nearby."
-    )
-    quote = quote_containing(extract(text), "it had offered the tenant")
-    assert quote.speaker == "Nefyn Estates"
