@@ -2,6 +2,7 @@
 
     python -m bench.scale                 # fill attest_scale (100,000 documents) and measure
     python -m bench.scale --reuse         # measure again without refilling
+    python -m bench.scale --reuse --only verify   # measure one endpoint only
 
 Uses its own database (attest_scale on the server in DATABASE_URL, or --database-url).
 """
@@ -61,9 +62,13 @@ def main() -> None:
     rng = random.Random(1)
     with _server(url) as (base, key):
         client = httpx.Client(base_url=base, headers={"Authorization": f"Bearer {key}"})
-        search_ms = _measure(client, "GET", "/search", _search_requests(rng, args.requests))
-        verify_ms = _measure(client, "POST", "/verify", _verify_requests(url, rng, args.requests))
-    rate = _ingestion_rate(url, args.ingest_sample)
+        search_ms, verify_ms = [], []
+        if args.only in (None, "search"):
+            search_ms = _measure(client, "GET", "/search", _search_requests(rng, args.requests))
+        if args.only in (None, "verify"):
+            verify_requests = _verify_requests(url, rng, args.requests)
+            verify_ms = _measure(client, "POST", "/verify", verify_requests)
+    rate = _ingestion_rate(url, args.ingest_sample) if args.only is None else None
     _report(url, search_ms, verify_ms, rate)
 
 
@@ -74,6 +79,7 @@ def _arguments() -> argparse.Namespace:
     parser.add_argument("--reuse", action="store_true", help="Skip filling when already filled.")
     parser.add_argument("--requests", type=int, default=200, help="Requests per endpoint.")
     parser.add_argument("--ingest-sample", type=int, default=500)
+    parser.add_argument("--only", choices=("search", "verify"), help="Measure one endpoint only.")
     return parser.parse_args()
 
 
@@ -152,10 +158,12 @@ def _search_requests(rng: random.Random, count: int) -> list[dict]:
 
 
 def _verify_requests(url: str, rng: random.Random, count: int) -> list[dict]:
-    """A mix of verbatim, altered, paraphrased and never-said quotes, a quarter each."""
+    """Verbatim, altered, paraphrased and never-said quotes, a quarter each; a fixed sample."""
     with psycopg.connect(_plain(url)) as conn:
         rows = conn.execute(
-            "SELECT text, speaker_name FROM quotes TABLESAMPLE SYSTEM (1) LIMIT %s", (count,)
+            "SELECT text, speaker_name FROM quotes TABLESAMPLE SYSTEM (1) REPEATABLE (1) "
+            "ORDER BY id LIMIT %s",
+            (count,),
         ).fetchall()
     requests = []
     for index, (text, speaker) in enumerate(rows[:count]):
@@ -224,16 +232,19 @@ def _percentiles(timings: list[float]) -> str:
     return f"p50 {cuts[49]:6.1f} ms   p95 {cuts[94]:6.1f} ms   p99 {cuts[98]:6.1f} ms"
 
 
-def _report(url: str, search_ms: list[float], verify_ms: list[float], rate: float) -> None:
+def _report(url: str, search_ms: list[float], verify_ms: list[float], rate: float | None) -> None:
     with psycopg.connect(_plain(url)) as conn:
         documents, passages, quotes, size = conn.execute(
             "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM passages), "
             "(SELECT count(*) FROM quotes), pg_size_pretty(pg_database_size(current_database()))"
         ).fetchone()
     print(f"archive: {documents:,} documents, {passages:,} passages, {quotes:,} quotes, {size}")
-    print(f"search  ({len(search_ms)} requests): {_percentiles(search_ms)}")
-    print(f"verify  ({len(verify_ms)} requests): {_percentiles(verify_ms)}")
-    print(f"ingestion: {rate:.0f} documents/s (service, extraction included, one process)")
+    if search_ms:
+        print(f"search  ({len(search_ms)} requests): {_percentiles(search_ms)}")
+    if verify_ms:
+        print(f"verify  ({len(verify_ms)} requests): {_percentiles(verify_ms)}")
+    if rate is not None:
+        print(f"ingestion: {rate:.0f} documents/s (service, extraction included, one process)")
 
 
 if __name__ == "__main__":

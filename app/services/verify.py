@@ -23,28 +23,46 @@ from app.services.errors import Unprocessable
 VERDICT_ORDER = ("verbatim", "altered", "paraphrase")
 RAREST_LEXEMES = 6
 CANDIDATES = 40
+RANKED_POOL = 1_000
 MAX_MATCHES = 20
 STATS_TTL_SECONDS = 600.0
 
-# Paragraphs cover every sentence; quotes add spans that cross a paragraph break.
+# Paragraphs cover every sentence; quotes add spans that cross a paragraph break. A relaxed
+# query over common words can hold tens of thousands of rows (template sentences repeated in
+# many documents): only the first :pool matches the bitmap scan meets are ranked, so the heap
+# reads stay bounded (deterministic for a given table state). The scans are MATERIALIZED CTEs,
+# read lazily, so the planner plans them whole (GIN bitmap) instead of hoping a sequential scan
+# under a LIMIT meets enough matches early.
 CANDIDATES_SQL = text(
     """
-    WITH hits AS (
+    WITH paragraph_hits AS MATERIALIZED (
+        SELECT p.id, p.document_id, p.start, p.text, p.tsv FROM passages p
+        WHERE p.tsv @@ CAST(:query AS tsquery) AND p.kind = 'paragraph'
+    ), quote_hits AS MATERIALIZED (
+        SELECT q.id, q.document_id, q.start, q.text, q.tsv FROM quotes q
+        WHERE q.tsv @@ CAST(:query AS tsquery) AND q.status <> 'rejected'
+    ), hits AS (
         (SELECT p.document_id, p.start, p.text, NULL::bigint AS quote_id
-         FROM passages p
-         WHERE p.tsv @@ CAST(:query AS tsquery) AND p.kind = 'paragraph'
+         FROM (SELECT * FROM paragraph_hits LIMIT :pool) p
          ORDER BY ts_rank(p.tsv, CAST(:query AS tsquery)) DESC, p.id
          LIMIT :limit)
         UNION ALL
         (SELECT q.document_id, q.start, q.text, q.id
-         FROM quotes q
-         WHERE q.tsv @@ CAST(:query AS tsquery) AND q.status <> 'rejected'
+         FROM (SELECT * FROM quote_hits LIMIT :pool) q
          ORDER BY ts_rank(q.tsv, CAST(:query AS tsquery)) DESC, q.id
          LIMIT :limit)
     )
     SELECT h.document_id, h.start, h.text, h.quote_id,
            d.title, d.publisher, d.published_at
     FROM hits h JOIN documents d ON d.id = h.document_id
+    """
+)
+# A lazily read CTE keeps the GIN bitmap plan; EXISTS over the bare table would be planned as
+# a sequential scan hoping to meet a match early, reading all 1.7 M rows for an absent word.
+IN_ARCHIVE_SQL = text(
+    """
+    WITH hits AS MATERIALIZED (SELECT 1 FROM passages WHERE tsv @@ CAST(:query AS tsquery))
+    SELECT EXISTS (SELECT 1 FROM hits)
     """
 )
 # When every rare lexeme is present the words were probably said verbatim, perhaps many
@@ -126,14 +144,29 @@ def verify(session: Session, claimed: str, speaker: str | None = None) -> Verifi
 
 
 def _rarest_lexemes(session: Session, claimed: str) -> list[str]:
-    """The quote's lexemes, rarest first by the planner's statistics, longest first on ties."""
+    """The quote's lexemes found in the archive, rarest first by the planner's statistics.
+
+    Longest first on ties. A lexeme no passage holds (a word added in the circulating version)
+    is left out: it could only make every candidate query fail.
+    """
     found = session.scalars(
         text("SELECT unnest(tsvector_to_array(to_tsvector('english', :t)))"), {"t": claimed}
     ).all()
     frequency = _lexeme_frequencies(session)
     floor = min(frequency.values(), default=0.0)
     ranked = sorted(found, key=lambda lexeme: (frequency.get(lexeme, floor), -len(lexeme)))
-    return ranked[:RAREST_LEXEMES]
+    chosen: list[str] = []
+    for lexeme in ranked:
+        if len(chosen) == RAREST_LEXEMES:
+            break
+        if lexeme in frequency or _in_archive(session, lexeme):
+            chosen.append(lexeme)
+    return chosen
+
+
+def _in_archive(session: Session, lexeme: str) -> bool:
+    """Whether any passage holds a lexeme too rare for the statistics (a short GIN probe)."""
+    return bool(session.scalar(IN_ARCHIVE_SQL, {"query": _quoted(lexeme)}))
 
 
 _stats_cache: dict[str, tuple[float, dict[str, float]]] = {}
@@ -164,11 +197,17 @@ def _all_of(lexemes: list[str]) -> str:
     return " & ".join(_quoted(lexeme) for lexeme in lexemes)
 
 
-def _most_of(lexemes: list[str]) -> str:
-    """A tsquery true when at least half of the lexemes are present, in any order."""
-    size = max(1, math.ceil(len(lexemes) / 2))
+def _at_least(lexemes: list[str], size: int) -> str:
+    """A tsquery true when at least size of the lexemes are present, in any order."""
     groups = itertools.combinations(lexemes, size)
     return " | ".join(f"({_all_of(list(group))})" for group in groups)
+
+
+def _relaxed(lexemes: list[str]) -> list[str]:
+    """Looser queries tried in turn: all lexemes but one, then at least half of them."""
+    half = max(1, math.ceil(len(lexemes) / 2))
+    sizes = sorted({len(lexemes) - 1, half} - {0, len(lexemes)}, reverse=True)
+    return [_at_least(lexemes, size) for size in sizes if size >= half]
 
 
 def _candidates(session: Session, lexemes: list[str]) -> list[dict]:
@@ -177,14 +216,16 @@ def _candidates(session: Session, lexemes: list[str]) -> list[dict]:
     rows = session.execute(EARLIEST_SQL, {"query": everything, "limit": CANDIDATES}).mappings()
     found = [dict(row) for row in rows]
     found += _ranked(session, everything)
-    if not found and len(lexemes) > 1:
-        found = _ranked(session, _most_of(lexemes))
+    for query in _relaxed(lexemes):
+        if found:
+            break
+        found = _ranked(session, query)
     return found
 
 
 def _ranked(session: Session, query: str) -> list[dict]:
-    rows = session.execute(CANDIDATES_SQL, {"query": query, "limit": CANDIDATES}).mappings()
-    return [dict(row) for row in rows]
+    parameters = {"query": query, "limit": CANDIDATES, "pool": RANKED_POOL}
+    return [dict(row) for row in session.execute(CANDIDATES_SQL, parameters).mappings()]
 
 
 def _aligned(claimed: str, candidates: list[dict]) -> list[Match]:
