@@ -106,7 +106,19 @@ def align(claimed: str, source: str, offset: int = 0) -> Alignment | None:
     if not parts or not source_words:
         return None
     texts = _Texts(source, offset, claimed)
-    return _exact(parts, source_words, texts) or _approximate(parts, source_words, texts)
+    exact = _exact(parts, source_words, texts)
+    if exact is not None or not _may_resemble(parts, source_words):
+        return exact
+    return _approximate(parts, source_words, texts)
+
+
+def _may_resemble(parts: list[list[Word]], source: list[Word]) -> bool:
+    """A cheap necessary condition for "altered" or "paraphrase", checked before the fuzzy
+    alignment: enough of the claimed words (or content words) occur somewhere in the source."""
+    claimed = [w for part in parts for w in part]
+    present = {w.norm for w in source}
+    covered = sum(1 for w in claimed if w.norm in present)
+    return covered / len(claimed) >= ALTERED_MIN_COVERAGE or _paraphrases(claimed, source)
 
 
 @dataclass(frozen=True, slots=True)

@@ -229,12 +229,21 @@ def _ranked(session: Session, query: str) -> list[dict]:
 
 
 def _aligned(claimed: str, candidates: list[dict]) -> list[Match]:
+    """Each candidate aligned with the claim; identical texts (template sentences repeated in
+    many documents) are aligned once and the offsets shifted to each place."""
+    by_text: dict[str, Alignment | None] = {}
     matches = []
     for row in candidates:
-        alignment = align(claimed, row["text"], row["start"])
+        if row["text"] not in by_text:
+            by_text[row["text"]] = align(claimed, row["text"])
+        alignment = by_text[row["text"]]
         if alignment is not None:
-            matches.append(_match(row, alignment))
+            matches.append(_match(row, _shifted(alignment, row["start"])))
     return matches
+
+
+def _shifted(alignment: Alignment, offset: int) -> Alignment:
+    return replace(alignment, start=alignment.start + offset, end=alignment.end + offset)
 
 
 def _match(row: dict, alignment: Alignment) -> Match:
