@@ -131,23 +131,26 @@ def verify(session: Session, claimed: str, speaker: str | None = None) -> Verifi
     """Find where the claimed words (or nearly these words) appear and who said them."""
     if not fragments(claimed):
         raise Unprocessable("The text has no words to look for.", field="text")
-    lexemes = _rarest_lexemes(session, claimed)
-    if not lexemes:
+    lexemes, needed = _rarest_lexemes(session, claimed)
+    if not lexemes and not needed:
         raise Unprocessable(
             "The text has only very common words; give a longer part of the quote.", field="text"
         )
-    matches = _best_per_place(_aligned(claimed, _candidates(session, lexemes)))[:MAX_MATCHES]
+    candidates = _candidates(session, lexemes) if len(lexemes) >= needed else []
+    matches = _best_per_place(_aligned(claimed, candidates))[:MAX_MATCHES]
     matches = _attributed(session, matches, speaker)
     if not matches:
         return Verification(claimed, speaker, "not_found", [], None)
     return Verification(claimed, speaker, matches[0].verdict, matches, _first(matches))
 
 
-def _rarest_lexemes(session: Session, claimed: str) -> list[str]:
-    """The quote's lexemes found in the archive, rarest first by the planner's statistics.
+def _rarest_lexemes(session: Session, claimed: str) -> tuple[list[str], int]:
+    """The quote's lexemes found in the archive, rarest first, and how many must be found.
 
-    Longest first on ties. A lexeme no passage holds (a word added in the circulating version)
-    is left out: it could only make every candidate query fail.
+    Rarity comes from the planner's statistics, longest first on ties. A lexeme no passage
+    holds (a word added in the circulating version) is left out: it could only make every
+    candidate query fail. When fewer than half of the (up to 6) lexemes looked for exist
+    anywhere, no passage can hold half of them, the loosest query: nothing to look up.
     """
     found = session.scalars(
         text("SELECT unnest(tsvector_to_array(to_tsvector('english', :t)))"), {"t": claimed}
@@ -161,7 +164,7 @@ def _rarest_lexemes(session: Session, claimed: str) -> list[str]:
             break
         if lexeme in frequency or _in_archive(session, lexeme):
             chosen.append(lexeme)
-    return chosen
+    return chosen, math.ceil(min(RAREST_LEXEMES, len(found)) / 2)
 
 
 def _in_archive(session: Session, lexeme: str) -> bool:
