@@ -1,5 +1,7 @@
 """Writes gold.json for the dev2 set (run from this folder)."""
+
 import json
+from pathlib import Path
 
 U = ["unknown"]
 
@@ -246,9 +248,13 @@ docs += [
     },
 ]
 for d in docs:
-    text = open(d["document"], encoding="utf-8").read()
+    text = Path(d["document"]).read_text(encoding="utf-8")
     for g in d["quotes"] + d["optional_quotes"]:
         assert g["text"] in text, (d["document"], g["text"])
-json.dump({"version": 1, "note": "Dev2: written to exercise attribution failure categories.",
-           "documents": docs}, open("gold.json", "w"), indent=1, ensure_ascii=False)
+gold = {
+    "version": 1,
+    "note": "Dev2: written to exercise attribution failure categories.",
+    "documents": docs,
+}
+Path("gold.json").write_text(json.dumps(gold, indent=1, ensure_ascii=False), encoding="utf-8")
 print(sum(len(d["quotes"]) for d in docs))
