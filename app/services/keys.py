@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import secrets
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
@@ -18,6 +18,7 @@ from app.services.errors import Conflict, NotFound, Unprocessable
 
 ROLE_RANK = {role: rank for rank, role in enumerate(ROLES)}
 KEY_PREFIX = "att_"
+LAST_USED_RESOLUTION = timedelta(minutes=1)
 
 
 @dataclass(frozen=True)
@@ -79,14 +80,19 @@ def revoke_key(session: Session, name: str, actor: str = "cli") -> ApiKey:
 def authenticate(session: Session, secret: str) -> Principal | None:
     """The principal of a live key, or None for an unknown or revoked one."""
     row = session.execute(
-        select(ApiKey.id, ApiKey.name, ApiKey.role).where(
+        select(ApiKey.id, ApiKey.name, ApiKey.role, ApiKey.last_used_at).where(
             ApiKey.key_hash == hash_key(secret), ApiKey.revoked_at.is_(None)
         )
     ).first()
-    if row is None:
-        return None
-    session.execute(
-        update(ApiKey).where(ApiKey.id == row.id).values(last_used_at=datetime.now(UTC))
-    )
+    if row is not None and _stale(row.last_used_at):
+        # Refreshed at most once a minute: a write per request would serialise every
+        # concurrent request made with one key on that key's row lock.
+        session.execute(
+            update(ApiKey).where(ApiKey.id == row.id).values(last_used_at=datetime.now(UTC))
+        )
     session.commit()
-    return Principal(name=row.name, role=row.role)
+    return None if row is None else Principal(name=row.name, role=row.role)
+
+
+def _stale(last_used_at: datetime | None) -> bool:
+    return last_used_at is None or datetime.now(UTC) - last_used_at > LAST_USED_RESOLUTION
