@@ -6,10 +6,9 @@ from pathlib import Path
 
 import typer
 
-from app.cli.database import console, ready_database_url
+from app.cli.database import console, ready_database_url, reporting_errors
 from app.db.engine import get_engine
 from app.services import backup
-from app.services.errors import DomainError
 
 
 def export_command(
@@ -17,11 +16,8 @@ def export_command(
 ) -> None:
     """Export every table as JSON Lines, with a manifest of schema revision and row counts."""
     ready_database_url(announce=False)
-    try:
+    with reporting_errors():
         manifest = backup.export(get_engine(), path)
-    except DomainError as error:
-        console.print(f"[red]{error.detail}[/]")
-        raise typer.Exit(1) from error
     total = sum(manifest.tables.values())
     console.print(f"Exported {total} rows from {len(manifest.tables)} tables to {path}.")
 
@@ -31,10 +27,7 @@ def import_command(
 ) -> None:
     """Restore an export into an empty database (refused if the database holds any rows)."""
     ready_database_url(announce=False)
-    try:
+    with reporting_errors():
         manifest = backup.import_(get_engine(), path)
-    except DomainError as error:
-        console.print(f"[red]{error.detail}[/]")
-        raise typer.Exit(1) from error
     total = sum(manifest.tables.values())
     console.print(f"Imported {total} rows into {len(manifest.tables)} tables from {path}.")

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import typer
 from rich.console import Console
 
 from app.config import get_settings
 from app.db import migrate
 from app.db.engine import database_url
+from app.services.errors import DomainError
 
 console = Console(stderr=True)
 
@@ -23,3 +28,13 @@ def ready_database_url(announce: bool = True) -> str:
             console.print(f"[bold]Database:[/] embedded PostgreSQL in {folder}")
     migrate.upgrade(url)
     return url
+
+
+@contextmanager
+def reporting_errors() -> Iterator[None]:
+    """Turn a service's DomainError into a red message and exit code 1, without a traceback."""
+    try:
+        yield
+    except DomainError as error:
+        console.print(f"[red]{error.detail}[/]")
+        raise typer.Exit(1) from error

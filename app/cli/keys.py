@@ -5,10 +5,9 @@ from __future__ import annotations
 import typer
 from rich.table import Table
 
-from app.cli.database import console, ready_database_url
+from app.cli.database import console, ready_database_url, reporting_errors
 from app.db.engine import get_sessionmaker
 from app.services import keys
-from app.services.errors import DomainError
 
 keys_cli = typer.Typer(help="Manage API keys.", no_args_is_help=True)
 
@@ -20,12 +19,8 @@ def create(
 ) -> None:
     """Create a key; its secret is printed once and never stored."""
     ready_database_url(announce=False)
-    try:
-        with get_sessionmaker()() as session:
-            key, secret = keys.create_key(session, name, role)
-    except DomainError as error:
-        console.print(f"[red]{error.detail}[/]")
-        raise typer.Exit(1) from error
+    with reporting_errors(), get_sessionmaker()() as session:
+        key, secret = keys.create_key(session, name, role)
     console.print(
         f"Created {key.role} key [bold]{key.name}[/]. Store it now; it is not shown again:"
     )
@@ -55,10 +50,6 @@ def list_keys() -> None:
 def revoke(name: str = typer.Argument(..., help="The key's name.")) -> None:
     """Revoke a key at once."""
     ready_database_url(announce=False)
-    try:
-        with get_sessionmaker()() as session:
-            keys.revoke_key(session, name)
-    except DomainError as error:
-        console.print(f"[red]{error.detail}[/]")
-        raise typer.Exit(1) from error
+    with reporting_errors(), get_sessionmaker()() as session:
+        keys.revoke_key(session, name)
     console.print(f"Revoked key [bold]{name}[/].")
