@@ -123,7 +123,7 @@ def list_document_quotes(
     cursor: Cursor = None,
     limit: Limit = 50,
 ) -> PageOut[QuoteOut]:
-    documents.get_document(session, document_id)
+    documents.require_document(session, document_id)
     page = quotes.list_quotes(
         session, document_id=document_id, kind=kind, cursor=cursor, limit=limit
     )

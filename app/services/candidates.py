@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from app.extract.checkworthy import assess
 from app.models import Passage, Quote
-from app.services.documents import get_document
+from app.services.documents import require_document
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,7 +26,7 @@ def claim_candidates(
     session: Session, document_id: int, limit: int = 20, min_score: float = 0.3
 ) -> list[Candidate]:
     """Sentences stating numbers, changes, comparisons or someone's assertion, best first."""
-    get_document(session, document_id)
+    require_document(session, document_id)
     sentences = session.scalars(
         select(Passage)
         .where(Passage.document_id == document_id, Passage.kind == "sentence")

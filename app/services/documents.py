@@ -170,12 +170,16 @@ def _counts(session: Session, document_id: int) -> tuple[int, int]:
     return passages or 0, quotes or 0
 
 
-def get_document(session: Session, document_id: int) -> tuple[Document, int, int]:
-    """A document with its passage and quote counts."""
+def require_document(session: Session, document_id: int) -> Document:
     document = session.get(Document, document_id)
     if document is None:
         raise NotFound(f"Document {document_id} does not exist.")
-    return document, *_counts(session, document_id)
+    return document
+
+
+def get_document(session: Session, document_id: int) -> tuple[Document, int, int]:
+    """A document with its passage and quote counts."""
+    return require_document(session, document_id), *_counts(session, document_id)
 
 
 def list_documents(
@@ -205,7 +209,7 @@ def list_documents(
 def list_passages(
     session: Session, document_id: int, kind: str | None, cursor: str | None, limit: int
 ) -> Page[Passage]:
-    get_document(session, document_id)
+    require_document(session, document_id)
     query = select(Passage).where(Passage.document_id == document_id)
     if kind:
         query = query.where(Passage.kind == kind)
