@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import (
     BigInteger,
     CheckConstraint,
     Computed,
     DateTime,
+    FetchedValue,
     ForeignKey,
     Index,
     Integer,
@@ -24,6 +26,12 @@ from app.models.base import Base, CreatedMixin, IdMixin
 DOCUMENT_KINDS = ("article", "transcript", "press_release", "interview", "other")
 SOURCE_FORMATS = ("text", "html")
 PASSAGE_KINDS = ("paragraph", "sentence")
+
+
+def document_facet(type_: Text | DateTime) -> Any:
+    """A copy of the document's column, set by a trigger (migration 0003) so that search
+    filters apply on the row itself instead of a join."""
+    return mapped_column(type_, server_default=FetchedValue(), server_onupdate=FetchedValue())
 
 
 class Document(IdMixin, CreatedMixin, Base):
@@ -65,6 +73,8 @@ class Passage(IdMixin, Base):
             postgresql_using="brin",
             postgresql_with={"pages_per_range": 8},
         ),
+        Index("ix_passages_publisher_id", "publisher", "id"),
+        Index("ix_passages_published_at_id", "published_at", "id"),
     )
 
     document_id: Mapped[int] = mapped_column(
@@ -79,5 +89,7 @@ class Passage(IdMixin, Base):
     tsv: Mapped[str] = mapped_column(
         TSVECTOR, Computed("to_tsvector('english', text)", persisted=True)
     )
+    publisher: Mapped[str | None] = document_facet(Text)
+    published_at: Mapped[datetime | None] = document_facet(DateTime(timezone=True))
 
     document: Mapped[Document] = relationship(back_populates="passages")

@@ -21,7 +21,7 @@ from sqlalchemy.dialects.postgresql import TSVECTOR
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.models.base import Base, CreatedMixin, IdMixin
-from app.models.document import Document
+from app.models.document import Document, document_facet
 from app.models.speaker import Speaker
 
 QUOTE_KINDS = ("direct", "partial", "indirect", "transcript", "question")
@@ -38,12 +38,8 @@ class Quote(IdMixin, CreatedMixin, Base):
         Index("ix_quotes_document_id_start", "document_id", "start"),
         Index("ix_quotes_speaker_id_id", "speaker_id", "id"),
         Index("ix_quotes_tsv", "tsv", postgresql_using="gin"),
-        Index(
-            "ix_quotes_id_brin",
-            "id",
-            postgresql_using="brin",
-            postgresql_with={"pages_per_range": 8},
-        ),
+        Index("ix_quotes_publisher_id", "publisher", "id"),
+        Index("ix_quotes_published_at_id", "published_at", "id"),
     )
 
     document_id: Mapped[int] = mapped_column(
@@ -70,6 +66,8 @@ class Quote(IdMixin, CreatedMixin, Base):
     tsv: Mapped[str] = mapped_column(
         TSVECTOR, Computed("to_tsvector('english', text)", persisted=True)
     )
+    publisher: Mapped[str | None] = document_facet(Text)
+    published_at: Mapped[datetime | None] = document_facet(DateTime(timezone=True))
 
     document: Mapped[Document] = relationship()
     speaker: Mapped[Speaker | None] = relationship()

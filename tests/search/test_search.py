@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 
 def _search(client, headers, **params) -> dict:
     response = client.get("/search", params=params, headers=headers)
@@ -139,3 +141,18 @@ def test_speaker_quotes_can_be_searched_with_q(seeded, client, reader):
     assert all("Middle East" in text for text in texts)
     everything = client.get(f"/speakers/{major}/quotes", headers=reader).json()["items"]
     assert len(everything) > len(texts)
+
+
+@pytest.mark.parametrize("planner_estimate", [0.0, 1e9], ids=["few expected", "many expected"])
+def test_relevance_ranks_exactly_the_most_recent_matches_however_the_windows_are_sized(
+    seeded, client, reader, monkeypatch, planner_estimate
+):
+    from app.services import search
+
+    monkeypatch.setattr(search, "RANKED", 5)
+    monkeypatch.setattr(search, "MIN_WINDOW", 1)
+    monkeypatch.setattr(search, "_estimated_rows", lambda *_: planner_estimate)
+    newest = _search(client, reader, q="Nato", sort="recent", limit=5)["items"]
+    ranked = _search(client, reader, q="Nato", limit=10)["items"]
+    assert {hit["id"] for hit in ranked} == {hit["id"] for hit in newest}
+    assert [hit["rank"] for hit in ranked] == sorted((hit["rank"] for hit in ranked), reverse=True)
