@@ -10,8 +10,11 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    func,
+    literal_column,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.sql.elements import ColumnElement
 
 from app.models.base import Base, CreatedMixin, IdMixin
 
@@ -54,3 +57,12 @@ class SpeakerAlias(IdMixin, CreatedMixin, Base):
     normalised: Mapped[str] = mapped_column(Text)
 
     speaker: Mapped[Speaker] = relationship(back_populates="aliases")
+
+    @classmethod
+    def last_word(cls) -> ColumnElement[str]:
+        """The alias's last word: people are matched on their surname."""
+        # A literal, not a bound parameter, so the query's expression is the index's.
+        return func.substring(cls.normalised, literal_column("'[^ ]+$'"))
+
+
+Index("ix_speaker_aliases_last_word", SpeakerAlias.last_word())

@@ -72,9 +72,7 @@ def _match_person(session: Session, extracted: ExtractedSpeaker) -> Speaker | No
     last = surname(extracted.name)
     if not last:
         return None
-    matching = select(SpeakerAlias.speaker_id).where(
-        or_(SpeakerAlias.normalised == last, SpeakerAlias.normalised.like(f"% {last}"))
-    )
+    matching = select(SpeakerAlias.speaker_id).where(SpeakerAlias.last_word() == last)
     candidates = session.scalars(
         select(Speaker)
         .where(
