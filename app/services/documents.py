@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, time
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm import Session
 
 from app.extract.html import article_from_html
+from app.extract.passages import Passage as TextPassage
 from app.extract.passages import split_passages
 from app.extract.pipeline import Extraction, extract
 from app.models import Document, Evidence, Passage, Quote
@@ -35,6 +38,7 @@ class Prepared:
     """A document's row values and everything derived from its text, computed before any I/O."""
 
     values: dict[str, object]
+    passages: tuple[TextPassage, ...]
     extraction: Extraction
 
 
@@ -51,7 +55,7 @@ def prepare(payload: DocumentIn) -> Prepared:
     _check_text(text)
     values["text"] = text
     values["content_sha256"] = hashlib.sha256(text.encode()).hexdigest()
-    return Prepared(values=values, extraction=extract(text))
+    return Prepared(values, tuple(split_passages(text)), extract(text))
 
 
 def _text_from_html(html: str, values: dict[str, object]) -> str:
@@ -81,26 +85,50 @@ def ingest(session: Session, payload: DocumentIn, actor: str) -> Ingested:
 
 def store(session: Session, prepared: Prepared, actor: str) -> Ingested:
     with session.begin():
-        document = session.scalar(
-            pg_insert(Document)
-            .values(**prepared.values)
-            .on_conflict_do_nothing(index_elements=["content_sha256"])
-            .returning(Document)
-        )
-        if document is None:
-            existing = _by_hash(session, str(prepared.values["content_sha256"]))
-            counts = _counts(session, existing.id)
-            return Ingested(existing, False, *counts, "already stored; nothing extracted again")
-        passage_count = _store_passages(session, document.id, document.text)
-        quote_count = _store_quotes(session, document.id, prepared.extraction)
-        audit.record(
-            session, actor, "create", "document", document.id, None, audit.snapshot(document)
-        )
+        return _write(session, prepared, actor)
+
+
+def store_many(
+    session: Session, batch: Sequence[Prepared], actor: str
+) -> list[Ingested | Unprocessable]:
+    """Store a batch of documents in one transaction, for bulk ingestion.
+
+    One commit per batch instead of one per document; each document is written under a
+    savepoint, so one the database refuses is reported and the others are still stored.
+    """
+    results: list[Ingested | Unprocessable] = []
+    with session.begin():
+        for prepared in batch:
+            try:
+                with session.begin_nested():
+                    results.append(_write(session, prepared, actor))
+            except (DataError, IntegrityError) as error:
+                results.append(Unprocessable(f"The database refused the document: {error.orig}"))
+    return results
+
+
+def _write(session: Session, prepared: Prepared, actor: str) -> Ingested:
+    """Insert the document with its passages, quotes and speakers, in the open transaction."""
+    document = session.scalar(
+        pg_insert(Document)
+        .values(**prepared.values)
+        .on_conflict_do_nothing(index_elements=["content_sha256"])
+        .returning(Document)
+    )
+    if document is None:
+        existing = _by_hash(session, str(prepared.values["content_sha256"]))
+        counts = _counts(session, existing.id)
+        return Ingested(existing, False, *counts, "already stored; nothing extracted again")
+    passage_count = _store_passages(session, document.id, document.text, prepared.passages)
+    quote_count = _store_quotes(session, document.id, prepared.extraction)
+    audit.record(session, actor, "create", "document", document.id, None, audit.snapshot(document))
     summary = f"{quote_count} quotes by {len(prepared.extraction.speakers)} speakers found"
     return Ingested(document, True, passage_count, quote_count, summary)
 
 
-def _store_passages(session: Session, document_id: int, text: str) -> int:
+def _store_passages(
+    session: Session, document_id: int, text: str, passages: tuple[TextPassage, ...]
+) -> int:
     rows = [
         {
             "document_id": document_id,
@@ -111,7 +139,7 @@ def _store_passages(session: Session, document_id: int, text: str) -> int:
             "end": p.end,
             "text": text[p.start : p.end],
         }
-        for p in split_passages(text)
+        for p in passages
     ]
     _insert_rows(session, Passage, rows)
     return len(rows)
