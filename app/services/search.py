@@ -238,19 +238,25 @@ class Source:
     hits: Select[Any]
 
 
+def _kind_and_dates(kind: Any, date: Any, filters: Filters) -> list[ColumnElement[bool]]:
+    """The kind filter and the since/until range, on the given columns."""
+    conditions = []
+    if filters.kind:
+        conditions.append(kind == filters.kind)
+    if filters.since:
+        conditions.append(date >= filters.since)
+    if filters.until:
+        conditions.append(date < filters.until)
+    return conditions
+
+
 def _own_filters(table: Any, filters: Filters) -> list[ColumnElement[bool]]:
     """Filters on the row's own columns; publisher and date are copies of the document's."""
-    conditions = []
+    conditions = _kind_and_dates(table.kind, table.published_at, filters)
     if filters.publisher:
         conditions.append(table.publisher == filters.publisher)
-    if filters.since:
-        conditions.append(table.published_at >= filters.since)
-    if filters.until:
-        conditions.append(table.published_at < filters.until)
     if filters.document_id is not None:
         conditions.append(table.document_id == filters.document_id)
-    if filters.kind:
-        conditions.append(table.kind == filters.kind)
     return conditions
 
 
@@ -303,13 +309,7 @@ def _quotes(filters: Filters) -> Source:
 
 
 def _claims(filters: Filters) -> Source:
-    conditions = []
-    if filters.kind:
-        conditions.append(Claim.kind == filters.kind)
-    if filters.since:
-        conditions.append(Claim.created_at >= filters.since)
-    if filters.until:
-        conditions.append(Claim.created_at < filters.until)
+    conditions = _kind_and_dates(Claim.kind, Claim.created_at, filters)
     evidence = _claim_evidence(filters)
     if evidence is not None:
         conditions.append(evidence)
