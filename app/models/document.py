@@ -18,10 +18,12 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
+from sqlalchemy import text as sql_text
 from sqlalchemy.dialects.postgresql import ARRAY, TSVECTOR
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.models.base import Base, CreatedMixin, IdMixin
+from app.models.text_index import INDEXED_EXPRESSION
 
 DOCUMENT_KINDS = ("article", "transcript", "press_release", "interview", "other")
 SOURCE_FORMATS = ("text", "html")
@@ -65,14 +67,8 @@ class Passage(IdMixin, Base):
         CheckConstraint(f"kind IN {PASSAGE_KINDS}", name="kind"),
         CheckConstraint('0 <= start AND start < "end"', name="offsets"),
         UniqueConstraint("document_id", "kind", "ordinal"),
-        Index("ix_passages_tsv", "tsv", postgresql_using="gin"),
-        # Lets search intersect a word's GIN matches with a window of recent ids cheaply.
-        Index(
-            "ix_passages_id_brin",
-            "id",
-            postgresql_using="brin",
-            postgresql_with={"pages_per_range": 8},
-        ),
+        # Lexemes plus an id-bucket lexeme: see app/models/text_index.py.
+        Index("ix_passages_search", sql_text(INDEXED_EXPRESSION), postgresql_using="gin"),
         Index("ix_passages_publisher_id", "publisher", "id"),
         Index("ix_passages_published_at_id", "published_at", "id"),
     )

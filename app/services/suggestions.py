@@ -25,7 +25,7 @@ from sqlalchemy.dialects.postgresql import TSQUERY
 from sqlalchemy.orm import Session
 
 from app.extract.checkworthy import assertion, entities, quantities, same_entity, words
-from app.models import Document, Passage
+from app.models import Document, Passage, text_index
 from app.services import claims, evidence
 
 POOL = 200  # sentences fetched from the index before re-ranking
@@ -117,7 +117,7 @@ def _any_of(lexemes: list[str]):
 
 
 def _matches(query):
-    return Passage.tsv.op("@@")(query)
+    return text_index.matches(Passage, query)
 
 
 def _weigh(session: Session, lexemes: list[str], asserted: frozenset[str], query) -> Terms:

@@ -1,8 +1,9 @@
 """Verifying a circulating quote: where were the words said, by whom, first, and were they changed?
 
-Candidates come from the full-text GIN indexes (paragraph passages and stored quotes) with a
-query built from the quote's rarest lexemes; each candidate is then aligned word by word in
-Python (`app/extract/alignment.py`), which decides the verdict and the exact offsets.
+Candidates come from the full-text GIN indexes of paragraph passages and stored quotes (on the
+expression described in `app/models/text_index.py`) with a query built from the quote's rarest
+lexemes; each candidate is then aligned word by word in Python (`app/extract/alignment.py`),
+which decides the verdict and the exact offsets.
 """
 
 from __future__ import annotations
@@ -37,10 +38,12 @@ CANDIDATES_SQL = text(
     """
     WITH paragraph_hits AS MATERIALIZED (
         SELECT p.id, p.document_id, p.start, p.text, p.tsv FROM passages p
-        WHERE p.tsv @@ CAST(:query AS tsquery) AND p.kind = 'paragraph'
+        WHERE (p.tsv || attest_id_bucket(p.id)) @@ CAST(:query AS tsquery)
+          AND p.kind = 'paragraph'
     ), quote_hits AS MATERIALIZED (
         SELECT q.id, q.document_id, q.start, q.text, q.tsv FROM quotes q
-        WHERE q.tsv @@ CAST(:query AS tsquery) AND q.status <> 'rejected'
+        WHERE (q.tsv || attest_id_bucket(q.id)) @@ CAST(:query AS tsquery)
+          AND q.status <> 'rejected'
     ), hits AS (
         (SELECT p.document_id, p.start, p.text, NULL::bigint AS quote_id
          FROM (SELECT * FROM paragraph_hits LIMIT :pool) p
@@ -61,7 +64,8 @@ CANDIDATES_SQL = text(
 # a sequential scan hoping to meet a match early, reading all 1.7 M rows for an absent word.
 IN_ARCHIVE_SQL = text(
     """
-    WITH hits AS MATERIALIZED (SELECT 1 FROM passages WHERE tsv @@ CAST(:query AS tsquery))
+    WITH hits AS MATERIALIZED (SELECT 1 FROM passages
+                         WHERE (tsv || attest_id_bucket(id)) @@ CAST(:query AS tsquery))
     SELECT EXISTS (SELECT 1 FROM hits)
     """
 )
@@ -72,7 +76,8 @@ EARLIEST_SQL = text(
     SELECT p.document_id, p.start, p.text, NULL::bigint AS quote_id,
            d.title, d.publisher, d.published_at
     FROM passages p JOIN documents d ON d.id = p.document_id
-    WHERE p.tsv @@ CAST(:query AS tsquery) AND p.kind = 'paragraph'
+    WHERE (p.tsv || attest_id_bucket(p.id)) @@ CAST(:query AS tsquery)
+      AND p.kind = 'paragraph'
     ORDER BY d.published_at ASC NULLS LAST, p.id
     LIMIT :limit
     """

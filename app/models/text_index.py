@@ -1,0 +1,33 @@
+"""The full-text index of passages and quotes: each row's lexemes plus two naming its id buckets.
+
+Migration 0005 indexes `tsv || attest_id_bucket(id)` (GIN), the bucket lexemes being
+'#<id >> 13>' and '##<id >> 17>'. ANDing a query with the buckets of an id range
+(`attest_id_buckets`: fine buckets for a narrow range, coarse ones for a wide range) makes GIN
+intersect the two inside the index, so a window of recent ids costs only the window's matches,
+however many rows the planner expects the words to match. A condition must be written on the
+indexed expression itself, as `matches` writes it, for PostgreSQL to use the index at all.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import and_, func
+from sqlalchemy.sql.elements import ColumnElement
+
+INDEXED_EXPRESSION = "(tsv || attest_id_bucket(id))"
+
+
+def indexed(table: Any) -> ColumnElement[Any]:
+    return table.tsv.op("||")(func.attest_id_bucket(table.id))
+
+
+def matches(table: Any, query: Any) -> ColumnElement[bool]:
+    """Rows whose text matches the tsquery, found through the index."""
+    return indexed(table).op("@@")(query)
+
+
+def matches_between(table: Any, query: Any, low: int, high: int) -> ColumnElement[bool]:
+    """Matching rows with low < id <= high; only that range's matches are read from the heap."""
+    in_buckets = query.op("&&")(func.attest_id_buckets(low, high))
+    return and_(indexed(table).op("@@")(in_buckets), table.id > low, table.id <= high)

@@ -1,0 +1,65 @@
+"""The text index of passages and quotes: words and id buckets intersected inside the index."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import func, select, text
+
+from app.models import Passage, Quote, text_index
+from app.services import verify
+
+BUCKET = 8192
+
+
+@pytest.fixture
+def straddling(session, client, editor, ft_payload, nato_payload) -> None:
+    """The seed documents stored with passage and quote ids on both sides of 3 * BUCKET."""
+    for table in ("passages", "quotes"):
+        session.execute(text(f"SELECT setval('{table}_id_seq', 3 * {BUCKET} - 10)"))
+    session.commit()
+    for payload in (ft_payload, nato_payload):
+        assert client.post("/documents", json=payload, headers=editor).status_code == 201
+
+
+def _ids(session, table, condition) -> list[int]:
+    return list(session.scalars(select(table.id).where(condition).order_by(table.id)))
+
+
+@pytest.mark.parametrize("table", [Passage, Quote], ids=["passages", "quotes"])
+@pytest.mark.parametrize(
+    "offsets", [(-10, 0), (-1, 1), (-5, 5), (0, 500), (-BUCKET, BUCKET)], ids=str
+)
+def test_a_window_of_ids_holds_exactly_the_matches_inside_it(straddling, session, table, offsets):
+    query = func.websearch_to_tsquery("english", "Nato OR training OR said")
+    low, high = (3 * BUCKET + offset for offset in offsets)
+    everything = _ids(session, table, text_index.matches(table, query))
+    inside = _ids(session, table, text_index.matches_between(table, query, low, high))
+    assert inside == [id_ for id_ in everything if low < id_ <= high]
+    assert len(everything) > len(inside) or offsets == (-BUCKET, BUCKET)
+
+
+@pytest.mark.parametrize("words", ["#2 OR #3", "2 OR 3", "Nato -training", '"#3"'])
+def test_the_index_finds_the_rows_the_words_alone_match(straddling, session, words):
+    query = func.websearch_to_tsquery("english", words)
+    found = _ids(session, Passage, text_index.matches(Passage, query))
+    assert found == _ids(session, Passage, Passage.tsv.op("@@")(query))
+
+
+def _plan(session, statement, params=None) -> str:
+    """The plan PostgreSQL picks with statistics and a sequential scan ruled out."""
+    session.execute(text("ANALYZE passages, quotes"))
+    session.execute(text("SET LOCAL enable_seqscan = off"))
+    rows = session.execute(text(f"EXPLAIN {statement}"), params or {}).scalars()
+    return "\n".join(rows)
+
+
+@pytest.mark.parametrize("table", [Passage, Quote], ids=["passages", "quotes"])
+def test_a_condition_written_by_matches_is_answered_by_the_text_index(straddling, session, table):
+    query = func.websearch_to_tsquery("english", "training")
+    compiled = select(table.id).where(text_index.matches(table, query)).compile()
+    assert f"ix_{table.__tablename__}_search" in _plan(session, str(compiled), compiled.params)
+
+
+def test_verification_probes_the_archive_through_the_text_index(straddling, session):
+    plan = _plan(session, verify.IN_ARCHIVE_SQL.text, {"query": "'train'"})
+    assert "ix_passages_search" in plan
