@@ -1,12 +1,12 @@
 """Full-text search over passages, quotes and claims, with filters, snippets and keyset pages.
 
-Two orders. `recent` pages on id descending (most recently stored first), which PostgreSQL can
-serve by walking the primary key backwards and stopping after one page even when millions of rows
-match. `relevance` ranks by ts_rank, but only among the RANKED most recently stored matches: ranking
-every match of a common word means reading every matching row from the heap (a word in 5 % of 1.7 M
-passages: 85,000 rows, 300+ ms), while a bounded candidate set keeps the cost flat. Candidates are
-found in windows of recent ids, sized from the planner's estimate of matches, so that the GIN index
-and the id range intersect and only the window's matches are read from the heap. The cursor
+Both orders start from the newest matches. `recent` pages on id descending (most recently stored
+first). `relevance` ranks by ts_rank, but only among the RANKED most recently stored matches:
+ranking every match of a common word means reading every matching row from the heap (a word in
+5 % of 1.7 M passages: 85,000 rows, 300+ ms), while a bounded candidate set keeps the cost flat.
+Matches are read in windows of ids, newest first, each sized from the density of matches seen so
+far; the text index carries id buckets (app/models/text_index.py), so a window reads only its own
+matches from the heap whatever the planner expects the words to match. The relevance cursor
 carries (rank, (id, ceiling)), the ceiling being the newest candidate's id, so later pages rank
 exactly the same candidate set even when rows are added. Filters read the row's own columns
 (publisher and published_at are copies of the document's), so the candidates are found without a
@@ -21,21 +21,21 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Literal
 
-from sqlalchemy import BigInteger, Select, cast, exists, func, literal, select
+from sqlalchemy import BigInteger, Select, and_, cast, exists, func, literal, select
 from sqlalchemy.dialects.postgresql import ARRAY, DOUBLE_PRECISION
 from sqlalchemy.orm import Session, joinedload
 from sqlalchemy.sql.elements import ColumnElement
 
-from app.models import Claim, Document, Evidence, Passage, Quote
+from app.models import Claim, Document, Evidence, Passage, Quote, text_index
 from app.services.pagination import BadCursor, Page, decode_cursor, encode_cursor
 
 SearchType = Literal["passage", "quote", "claim"]
 SortOrder = Literal["relevance", "recent"]
 RANKED = 400
-# Recent-id windows tried in turn: the first sized from the planner's estimate of matches, the
-# next from the density of matches seen (64 times wider after an empty one), up to every id.
-MIN_WINDOW = 10_000
-EMPTY_WINDOW_GROWTH = 64
+# Windows of ids read in turn, newest first: the first this wide, the next sized from the
+# density of matches seen (16 times wider after finding none), down to the first id.
+FIRST_WINDOW = 16_384
+EMPTY_WINDOW_GROWTH = 16
 WINDOW_MARGIN = 2.0
 HEADLINE_OPTIONS = "StartSel=<mark>, StopSel=</mark>, MaxWords=35, MinWords=12, MaxFragments=2"
 
@@ -80,19 +80,29 @@ def search(
     """One page of the rows of `type` matching the websearch query q."""
     query = func.websearch_to_tsquery("english", q)
     source = _SOURCES[type](filters or Filters())
-    table = source.table
-    conditions = [table.tsv.op("@@")(query), *source.conditions]
     if sort == "relevance":
-        return _relevance_page(session, type, source, conditions, query, cursor, limit)
-    # As double precision: a real would come back rounded and the cursor would not match it.
-    rank = cast(func.ts_rank(table.tsv, query), DOUBLE_PRECISION).label("rank")
-    matching = source.hits.where(*conditions).add_columns(rank)
-    statement = _recent_page(matching, table.id, cursor, limit).subquery()
-    snippet = func.ts_headline("english", statement.c.text, query, HEADLINE_OPTIONS)
-    paged = select(statement, snippet.label("snippet")).order_by(statement.c.id.desc())
-    rows = session.execute(paged).mappings().all()
-    items = [_hit(type, row) for row in rows[:limit]]
-    more = len(rows) > limit and items
+        return _relevance_page(session, type, source, query, cursor, limit)
+    return _recent_page(session, type, source, query, cursor, limit)
+
+
+def _recent_page(
+    session: Session,
+    type: SearchType,
+    source: Source,
+    query: Any,
+    cursor: str | None,
+    limit: int,
+) -> Page[Hit]:
+    """The newest matches below the cursor's id."""
+    ceiling = None
+    if cursor:
+        (last_id,) = decode_cursor(cursor, 1)
+        if not isinstance(last_id, int):
+            raise BadCursor("The cursor is not one this API issued.", field="cursor")
+        ceiling = last_id - 1
+    page = _recent_matches(session, source, query, ceiling, limit + 1)
+    items = _hits(session, type, source, query, page[:limit])
+    more = len(page) > limit and items
     return Page(items, encode_cursor([items[-1].id]) if more else None)
 
 
@@ -100,15 +110,13 @@ def _relevance_page(
     session: Session,
     type: SearchType,
     source: Source,
-    conditions: list[ColumnElement[bool]],
     query: Any,
     cursor: str | None,
     limit: int,
 ) -> Page[Hit]:
     """Rank the recent candidates in SQL, pick the page in Python, fetch only its rows."""
-    table = source.table
     last, ceiling = _relevance_cursor(cursor)
-    ranked = _recent_candidates(session, table, conditions, query, ceiling)
+    ranked = _recent_matches(session, source, query, ceiling, RANKED)
     if not ranked:
         return Page([], None)
     ceiling = max(id_ for id_, _ in ranked)
@@ -116,21 +124,31 @@ def _relevance_page(
     if last:
         ordered = [(i, r) for i, r in ordered if r < last[0] or (r == last[0] and i > last[1])]
     page = ordered[: limit + 1]
-    ranks = dict(page)
+    items = _hits(session, type, source, query, page[:limit])
+    more = len(page) > limit and items
+    return Page(items, encode_cursor([items[-1].rank, [items[-1].id, ceiling]]) if more else None)
+
+
+def _hits(
+    session: Session,
+    type: SearchType,
+    source: Source,
+    query: Any,
+    ranked: list[tuple[int, float]],
+) -> list[Hit]:
+    """The hits for (id, rank) pairs, in their order, with snippets."""
+    table = source.table
     # Joined to an unnested array so that each row is one primary key lookup.
     wanted = (
-        func.unnest(cast([i for i, _ in page], ARRAY(BigInteger)))
+        func.unnest(cast([i for i, _ in ranked], ARRAY(BigInteger)))
         .table_valued("id")
         .render_derived()
     )
     rows_query = source.hits.add_columns(
         func.ts_headline("english", table.text, query, HEADLINE_OPTIONS).label("snippet"),
-        literal(0.0).label("rank"),
     ).join(wanted, wanted.c.id == table.id)
     rows = {row["id"]: row for row in session.execute(rows_query).mappings()}
-    items = [_hit(type, {**rows[i], "rank": ranks[i]}) for i, _ in page[:limit] if i in rows]
-    more = len(page) > limit and items
-    return Page(items, encode_cursor([items[-1].rank, [items[-1].id, ceiling]]) if more else None)
+    return [_hit(type, {**rows[i], "rank": rank}) for i, rank in ranked if i in rows]
 
 
 def _relevance_cursor(cursor: str | None) -> tuple[tuple[float, int] | None, int | None]:
@@ -147,66 +165,44 @@ def _relevance_cursor(cursor: str | None) -> tuple[tuple[float, int] | None, int
     return (float(last_rank), int(last_id)), int(ceiling)
 
 
-def _recent_candidates(
-    session: Session,
-    table: Any,
-    conditions: list[ColumnElement[bool]],
-    query: Any,
-    ceiling: int | None,
+def _recent_matches(
+    session: Session, source: Source, query: Any, ceiling: int | None, wanted: int
 ) -> list[tuple[int, float]]:
-    """(id, rank) of the RANKED most recently stored matches at or below the ceiling id."""
-    id_ = table.id
-    top = ceiling if ceiling is not None else session.scalar(select(func.max(id_)))
+    """(id, rank) of the `wanted` most recently stored matches at or below the ceiling id,
+    newest first, read window by window of ids going back in time."""
+    top = ceiling
     if top is None:
-        return []
-    matching = select(id_, table.tsv).where(*conditions, id_ <= top)
+        top = session.scalar(select(func.max(source.table.id))) or 0
+    found: list[tuple[int, float]] = []
+    high, width = top, FIRST_WINDOW
+    while high > 0 and len(found) < wanted:
+        low = max(high - width, 0)
+        found += _window(session, source, query, low, high, wanted - len(found))
+        width = _next_width(top - low, len(found), wanted)
+        high = low
+    return found
+
+
+def _window(
+    session: Session, source: Source, query: Any, low: int, high: int, wanted: int
+) -> list[tuple[int, float]]:
+    """(id, rank) of the newest `wanted` matches with low < id <= high, newest first."""
+    table = source.table
+    matching = select(table.id, table.tsv).where(source.match(query, low, high), *source.conditions)
     # Sorting on id + 0 keeps PostgreSQL from walking the primary key backwards through a
-    # window where the word is rare; it intersects the GIN index with an id range instead.
-    recent = matching.order_by((id_ + 0).desc()).limit(RANKED)
-    width = _first_width(top, _estimated_rows(session, matching))
-    while True:
-        floor = top - width
-        window = (recent.where(id_ > floor) if floor > 0 else recent).subquery()
-        rank = cast(func.ts_rank(window.c.tsv, query), DOUBLE_PRECISION)
-        found = session.execute(select(window.c.id, rank)).all()
-        if len(found) == RANKED or floor <= 0:
-            return [(int(row[0]), float(row[1])) for row in found]
-        width = _wider(width, len(found))
+    # range where the words are rare; it reads the index's matches and sorts them instead.
+    newest = matching.order_by((table.id + 0).desc()).limit(wanted).subquery()
+    rank = cast(func.ts_rank(newest.c.tsv, query), DOUBLE_PRECISION)
+    rows = session.execute(select(newest.c.id, rank).order_by(newest.c.id.desc())).all()
+    return [(int(id_), float(rank_)) for id_, rank_ in rows]
 
 
-def _estimated_rows(session: Session, statement: Select[Any]) -> float:
-    """The planner's estimate of the rows a statement returns (planning only, no execution)."""
-    compiled = statement.compile(dialect=session.get_bind().dialect)
-    plan = session.connection().exec_driver_sql(
-        f"EXPLAIN (FORMAT JSON) {compiled}", compiled.params
-    )
-    return float(plan.scalar_one()[0]["Plan"]["Plan Rows"])
-
-
-def _first_width(top: int, estimate: float) -> int:
-    """A window of recent ids expected to hold RANKED matches with a margin.
-
-    When the planner expects few matches in the whole table it will not intersect the GIN
-    index with an id range anyway (words that are each common but rare together are estimated
-    as independent), so every window would read every match: one query over all ids is cheaper.
-    """
-    if estimate <= RANKED * WINDOW_MARGIN:
-        return top
-    return max(MIN_WINDOW, math.ceil(top * RANKED * WINDOW_MARGIN / estimate))
-
-
-def _wider(width: int, found: int) -> int:
-    """The next window: at the density of matches just seen, room for RANKED and a margin."""
+def _next_width(covered: int, found: int, wanted: int) -> int:
+    """The next window: at the density of matches seen so far, room for those still wanted
+    with a margin; much wider after finding none."""
     if not found:
-        return width * EMPTY_WINDOW_GROWTH
-    return max(2 * width, math.ceil(width * RANKED * WINDOW_MARGIN / found))
-
-
-def _recent_page(statement: Any, id_: Any, cursor: str | None, limit: int) -> Any:
-    if cursor:
-        (last_id,) = decode_cursor(cursor, 1)
-        statement = statement.where(id_ < last_id)
-    return statement.order_by(id_.desc()).limit(limit + 1)
+        return covered * EMPTY_WINDOW_GROWTH
+    return math.ceil((wanted - found) * WINDOW_MARGIN * covered / found)
 
 
 def _hit(type: SearchType, row: Any) -> Hit:
@@ -231,11 +227,21 @@ def _hit(type: SearchType, row: Any) -> Hit:
 @dataclass(frozen=True)
 class Source:
     """What one search type reads: its table, the filters on that table's own columns, and
-    the columns of a hit (joined to the document for its title)."""
+    the columns of a hit (joined to the document for its title). A bucketed table's text index
+    carries id buckets (app/models/text_index.py); claims, a small table, have a plain one."""
 
     table: Any
     conditions: list[ColumnElement[bool]]
     hits: Select[Any]
+    bucketed: bool = True
+
+    def match(self, query: Any, low: int, high: int) -> ColumnElement[bool]:
+        """Rows matching the tsquery with low < id <= high, through the text index."""
+        table = self.table
+        if self.bucketed and low > 0:
+            return text_index.matches_between(table, query, low, high)
+        matching = text_index.matches(table, query) if self.bucketed else table.tsv.op("@@")(query)
+        return and_(matching, table.id > low, table.id <= high)
 
 
 def _kind_and_dates(kind: Any, date: Any, filters: Filters) -> list[ColumnElement[bool]]:
@@ -326,7 +332,7 @@ def _claims(filters: Filters) -> Source:
         literal(None).label("speaker_id"),
         literal(None).label("speaker_name"),
     )
-    return Source(Claim, conditions, hits)
+    return Source(Claim, conditions, hits, bucketed=False)
 
 
 def _claim_evidence(filters: Filters) -> ColumnElement[bool] | None:

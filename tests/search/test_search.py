@@ -143,16 +143,52 @@ def test_speaker_quotes_can_be_searched_with_q(seeded, client, reader):
     assert len(everything) > len(texts)
 
 
-@pytest.mark.parametrize("planner_estimate", [0.0, 1e9], ids=["few expected", "many expected"])
+def _start_ids_near_a_bucket_boundary(session) -> None:
+    """Make the next passages and quotes straddle an id bucket boundary (8,192 ids wide)."""
+    from sqlalchemy import text
+
+    for table in ("passages", "quotes"):
+        session.execute(text(f"SELECT setval('{table}_id_seq', 3 * 8192 - 40)"))
+    session.commit()
+
+
+@pytest.fixture
+def straddling(session, client, editor, ft_payload, nato_payload) -> None:
+    """The seed documents stored with ids on both sides of a bucket boundary."""
+    _start_ids_near_a_bucket_boundary(session)
+    for payload in (ft_payload, nato_payload):
+        assert client.post("/documents", json=payload, headers=editor).status_code == 201
+
+
+@pytest.mark.parametrize("first_window", [1, 7, 16_384])
 def test_relevance_ranks_exactly_the_most_recent_matches_however_the_windows_are_sized(
-    seeded, client, reader, monkeypatch, planner_estimate
+    straddling, client, reader, monkeypatch, first_window
 ):
     from app.services import search
 
     monkeypatch.setattr(search, "RANKED", 5)
-    monkeypatch.setattr(search, "MIN_WINDOW", 1)
-    monkeypatch.setattr(search, "_estimated_rows", lambda *_: planner_estimate)
+    monkeypatch.setattr(search, "FIRST_WINDOW", first_window)
     newest = _search(client, reader, q="Nato", sort="recent", limit=5)["items"]
     ranked = _search(client, reader, q="Nato", limit=10)["items"]
     assert {hit["id"] for hit in ranked} == {hit["id"] for hit in newest}
     assert [hit["rank"] for hit in ranked] == sorted((hit["rank"] for hit in ranked), reverse=True)
+
+
+@pytest.mark.parametrize("first_window", [1, 16_384])
+def test_recent_pages_list_every_match_newest_first_however_the_windows_are_sized(
+    straddling, client, reader, monkeypatch, first_window
+):
+    from app.services import search
+
+    monkeypatch.setattr(search, "FIRST_WINDOW", first_window)
+    everything = _search(client, reader, q="training", sort="recent", limit=200)["items"]
+    seen, cursor = [], None
+    while True:
+        params = {"q": "training", "sort": "recent", "limit": 2}
+        page = _search(client, reader, **params, **({"cursor": cursor} if cursor else {}))
+        seen += [hit["id"] for hit in page["items"]]
+        if (cursor := page["next_cursor"]) is None:
+            break
+    assert seen == [hit["id"] for hit in everything]
+    assert seen == sorted(seen, reverse=True)
+    assert min(seen) < 3 * 8192 <= max(seen)
