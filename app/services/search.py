@@ -34,6 +34,7 @@ SortOrder = Literal["relevance", "recent"]
 RANKED = 400
 # Windows of ids read in turn, newest first: the first this wide, the next sized from the
 # density of matches seen (16 times wider after finding none), down to the first id.
+# Each is at least as wide as all before it, so there are at most about log2(ids) of them.
 FIRST_WINDOW = 16_384
 EMPTY_WINDOW_GROWTH = 16
 WINDOW_MARGIN = 2.0
@@ -199,10 +200,11 @@ def _window(
 
 def _next_width(covered: int, found: int, wanted: int) -> int:
     """The next window: at the density of matches seen so far, room for those still wanted
-    with a margin; much wider after finding none."""
+    with a margin; much wider after finding none. At least as wide as all ids read so far, so
+    that matches bunched among the newest rows cannot make the windows creep back."""
     if not found:
         return covered * EMPTY_WINDOW_GROWTH
-    return math.ceil((wanted - found) * WINDOW_MARGIN * covered / found)
+    return max(covered, math.ceil((wanted - found) * WINDOW_MARGIN * covered / found))
 
 
 def _hit(type: SearchType, row: Any) -> Hit:

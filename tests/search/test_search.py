@@ -192,3 +192,34 @@ def test_recent_pages_list_every_match_newest_first_however_the_windows_are_size
     assert seen == [hit["id"] for hit in everything]
     assert seen == sorted(seen, reverse=True)
     assert min(seen) < 3 * 8192 <= max(seen)
+
+
+def test_matches_bunched_among_the_newest_rows_are_read_in_few_windows(
+    session, client, editor, reader, monkeypatch
+):
+    """One old match, 100,000 ids back, behind many new ones: the windows double, not creep."""
+    from sqlalchemy import text
+
+    from app.services import search
+
+    def store(number: int) -> None:
+        words = f"Reporters asked about the drone strike, update {number}. It was confirmed."
+        document = {"title": f"Drone strike {number}", "text": words, "publisher": "Wire"}
+        assert client.post("/documents", json=document, headers=editor).status_code == 201
+
+    store(0)
+    session.execute(text("SELECT setval('passages_id_seq', nextval('passages_id_seq') + 100000)"))
+    session.commit()
+    for number in range(1, 7):
+        store(number)
+    windows = []
+    read_window = search._window
+    monkeypatch.setattr(search, "FIRST_WINDOW", 1)
+    monkeypatch.setattr(search, "RANKED", 14)
+    monkeypatch.setattr(
+        search, "_window", lambda *args: windows.append(args[3:5]) or read_window(*args)
+    )
+    found = _search(client, reader, q="drone strike", limit=50)["items"]
+    assert len(found) == 14
+    span = max(hit["id"] for hit in found) - min(hit["id"] for hit in found)
+    assert len(windows) <= span.bit_length() + 1
