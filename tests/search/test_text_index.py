@@ -63,3 +63,20 @@ def test_a_condition_written_by_matches_is_answered_by_the_text_index(straddling
 def test_verification_probes_the_archive_through_the_text_index(straddling, session):
     plan = _plan(session, verify.IN_ARCHIVE_SQL.text, {"query": "'train'"})
     assert "ix_passages_search" in plan
+
+
+def test_the_scale_bench_rebuilds_the_text_indexes_the_migrations_make(session):
+    from bench.fill import BULK_BUILT_INDEXES
+
+    made = set(
+        session.scalars(text("SELECT indexname FROM pg_indexes WHERE indexdef LIKE '%gin%'"))
+    )
+    assert set(BULK_BUILT_INDEXES) <= made
+
+
+@pytest.mark.parametrize("index", ["ix_passages_search", "ix_quotes_search", "ix_claims_tsv"])
+def test_the_text_indexes_keep_their_pending_lists_small(session, index):
+    options = session.scalar(
+        text("SELECT reloptions FROM pg_class WHERE relname = :index"), {"index": index}
+    )
+    assert options == ["gin_pending_list_limit=256"]
