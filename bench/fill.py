@@ -11,14 +11,16 @@ import psycopg
 
 from app.extract.names import normalise_alias
 from app.extract.passages import split_passages
+from app.models.text_index import INDEXED_EXPRESSION
 from bench.synthetic import ArticleWriter, Person, people
 
 CHUNK = 2_000
 SPEAKER_COUNT = 2_500
 # GIN indexes are built much faster in one go after the load than row by row during it.
 BULK_BUILT_INDEXES = {
-    "ix_passages_tsv": "CREATE INDEX ix_passages_tsv ON passages USING gin (tsv)",
-    "ix_quotes_tsv": "CREATE INDEX ix_quotes_tsv ON quotes USING gin (tsv)",
+    f"ix_{table}_search": f"CREATE INDEX ix_{table}_search ON {table} "
+    f"USING gin ({INDEXED_EXPRESSION})"
+    for table in ("passages", "quotes")
 }
 DOCUMENT_COLUMNS = "id, title, text, content_sha256, publisher, published_at, kind"
 PASSAGE_COLUMNS = 'document_id, kind, ordinal, paragraph, start, "end", text'
