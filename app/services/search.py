@@ -171,9 +171,9 @@ def _recent_matches(
 ) -> list[tuple[int, float]]:
     """(id, rank) of the `wanted` most recently stored matches at or below the ceiling id,
     newest first, read window by window of ids going back in time."""
-    top = ceiling
-    if top is None:
-        top = session.scalar(select(func.max(source.table.id))) or 0
+    newest = session.scalar(select(func.max(source.table.id))) or 0
+    # A ceiling above the newest id (a forged cursor, even one past bigint) reads from the newest.
+    top = newest if ceiling is None else min(ceiling, newest)
     found: list[tuple[int, float]] = []
     high, width = top, FIRST_WINDOW
     while high > 0 and len(found) < wanted:

@@ -126,6 +126,17 @@ def test_a_cursor_the_api_did_not_issue_is_a_problem(seeded, client, reader):
     assert response.headers["content-type"].startswith("application/problem+json")
 
 
+@pytest.mark.parametrize("sort", ["recent", "relevance"])
+def test_a_cursor_past_every_id_starts_from_the_newest_match(seeded, client, reader, sort):
+    import base64
+    import json
+
+    position = [2**70] if sort == "recent" else [1.0, [2**70, 2**70]]
+    cursor = base64.urlsafe_b64encode(json.dumps(position).encode()).decode().rstrip("=")
+    page = _search(client, reader, q="Nato", sort=sort, limit=3, cursor=cursor)
+    assert len(page["items"]) == 3
+
+
 def test_empty_query_is_rejected(seeded, client, reader):
     response = client.get("/search", params={"q": ""}, headers=reader)
     assert response.status_code == 422
