@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Query
 
 from app.api.deps import Admin, BigintId, Cursor, Limit, SessionDep
 from app.schemas.audit import AuditEntryOut
-from app.schemas.common import PROBLEM_RESPONSES, PageOut
+from app.schemas.common import PROBLEM_RESPONSES, PageOut, Timestamp
 from app.services import audit
 
 router = APIRouter(prefix="/audit", tags=["audit"], responses=PROBLEM_RESPONSES)
@@ -31,8 +30,8 @@ def list_audit_entries(
     actor: Annotated[
         str | None, Query(max_length=200, description="An API key's name, e.g. `politics-desk`")
     ] = None,
-    since: Annotated[datetime | None, Query(description="Recorded at or after")] = None,
-    until: Annotated[datetime | None, Query(description="Recorded before")] = None,
+    since: Annotated[Timestamp | None, Query(description="Recorded at or after")] = None,
+    until: Annotated[Timestamp | None, Query(description="Recorded before")] = None,
     cursor: Cursor = None,
     limit: Limit = 50,
 ) -> PageOut[AuditEntryOut]:

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Response, status
 
 from app.api.deps import Admin, Cursor, Editor, Limit, Reader, SessionDep
 from app.models import Document
-from app.schemas.common import PROBLEM_RESPONSES, PageOut
+from app.schemas.common import PROBLEM_RESPONSES, PageOut, Timestamp
 from app.schemas.documents import (
     DocumentDetail,
     DocumentIn,
@@ -69,8 +68,8 @@ def list_documents(
     _: Reader,
     publisher: Annotated[str | None, Query(max_length=300)] = None,
     kind: DocumentKind | None = None,
-    since: Annotated[datetime | None, Query(description="Published at or after")] = None,
-    until: Annotated[datetime | None, Query(description="Published before")] = None,
+    since: Annotated[Timestamp | None, Query(description="Published at or after")] = None,
+    until: Annotated[Timestamp | None, Query(description="Published before")] = None,
     cursor: Cursor = None,
     limit: Limit = 50,
 ) -> PageOut[DocumentOut]:

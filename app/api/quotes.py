@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Query
 
 from app.api.deps import Cursor, Editor, Limit, Reader, SessionDep
-from app.schemas.common import PROBLEM_RESPONSES, PageOut
+from app.schemas.common import PROBLEM_RESPONSES, PageOut, Timestamp
 from app.schemas.quotes import QuoteKind, QuoteOut, QuotePatch, quote_out
 from app.services import quotes
 
@@ -22,8 +21,8 @@ def list_quotes(
     speaker_id: Annotated[int | None, Query(ge=1)] = None,
     document_id: Annotated[int | None, Query(ge=1)] = None,
     kind: QuoteKind | None = None,
-    since: Annotated[datetime | None, Query(description="Published at or after")] = None,
-    until: Annotated[datetime | None, Query(description="Published before")] = None,
+    since: Annotated[Timestamp | None, Query(description="Published at or after")] = None,
+    until: Annotated[Timestamp | None, Query(description="Published before")] = None,
     cursor: Cursor = None,
     limit: Limit = 50,
 ) -> PageOut[QuoteOut]:

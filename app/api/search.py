@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query
 
 from app.api.deps import Cursor, Limit, Reader, SessionDep
-from app.schemas.common import PROBLEM_RESPONSES, PageOut
+from app.schemas.common import PROBLEM_RESPONSES, PageOut, Timestamp
 from app.schemas.search import SearchHitOut, hit_out
 from app.services import search as searching
 
@@ -50,8 +49,8 @@ def search(
             max_length=40, description="Passage kind (paragraph, sentence), quote or claim kind."
         ),
     ] = None,
-    since: Annotated[datetime | None, Query(description="Published at or after")] = None,
-    until: Annotated[datetime | None, Query(description="Published before")] = None,
+    since: Annotated[Timestamp | None, Query(description="Published at or after")] = None,
+    until: Annotated[Timestamp | None, Query(description="Published before")] = None,
     sort: Literal["relevance", "recent"] = "relevance",
     cursor: Cursor = None,
     limit: Limit = 20,

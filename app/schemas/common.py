@@ -2,11 +2,28 @@
 
 from __future__ import annotations
 
-from typing import Any, Generic, TypeVar
+import re
+from datetime import datetime
+from typing import Annotated, Any, Generic, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 T = TypeVar("T")
+_NUMBER = re.compile(r"\s*[-+]?\d+(\.\d*)?\s*")
+
+
+def _not_unix_seconds(value: object) -> object:
+    """Refuse numbers, which pydantic would read as Unix seconds: a filter `since=2020` would
+    silently mean 1970-01-01T00:33:40Z."""
+    if isinstance(value, int | float) or (isinstance(value, str) and _NUMBER.fullmatch(value)):
+        raise ValueError(
+            "expected an ISO 8601 date or date-time, such as 2020-01-09 or 2020-01-09T12:00:00Z"
+        )
+    return value
+
+
+# Every date the API accepts: ISO 8601 text only.
+Timestamp = Annotated[datetime, BeforeValidator(_not_unix_seconds)]
 
 
 class ApiModel(BaseModel):

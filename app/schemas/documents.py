@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, model_validator
 
-from app.schemas.common import ApiModel
+from app.schemas.common import ApiModel, Timestamp
 
 DocumentKind = Literal["article", "transcript", "press_release", "interview", "other"]
 
@@ -45,7 +45,7 @@ class DocumentIn(BaseModel):
     url: HttpUrl | None = None
     publisher: str | None = Field(default=None, max_length=300)
     authors: list[str] = Field(default_factory=list, max_length=50)
-    published_at: datetime | None = None
+    published_at: Timestamp | None = None
     kind: DocumentKind = "article"
     language: str = Field(default="en", min_length=2, max_length=16)
 

@@ -50,6 +50,29 @@ def test_a_wrong_type_names_the_field(client, editor):
     assert [e["field"] for e in body["errors"]] == ["published_at"]
 
 
+@pytest.mark.parametrize("value", [0, 1578571200, "2020", " 1578571200.5 "])
+def test_a_number_as_a_publication_date_is_a_422_naming_the_field(client, editor, session, value):
+    response = client.post(
+        "/documents", json={**ALLIANCE_REPORT, "published_at": value}, headers=editor
+    )
+    body = _assert_problem(response, 422)
+    assert [e["field"] for e in body["errors"]] == ["published_at"]
+    assert "ISO 8601" in body["errors"][0]["message"]
+    assert _stored_rows(session)["documents"] == 0
+
+
+@pytest.mark.parametrize("path", ["/search?q=Nato&", "/documents?", "/quotes?", "/audit?"])
+def test_a_bare_year_as_a_date_filter_is_a_422_not_a_date_in_1970(client, admin, path):
+    response = client.get(f"{path}since=2020", headers=admin)
+    body = _assert_problem(response, 422)
+    assert [e["field"] for e in body["errors"]] == ["query.since"]
+
+
+def test_a_date_filter_takes_a_plain_iso_date(client, reader):
+    response = client.get("/search", params={"q": "Nato", "since": "2020-01-09"}, headers=reader)
+    assert response.status_code == 200
+
+
 def test_a_list_where_an_object_belongs_is_a_422_problem(client, editor):
     _assert_problem(client.post("/documents", json=[ALLIANCE_REPORT], headers=editor), 422)
 
