@@ -31,8 +31,10 @@ branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 TABLES = ("passages", "quotes")
-# A range needing more fine buckets than this is covered by coarse ones instead.
+# A range needing more than MAX_FINE fine buckets is named by coarse ones; one needing more than
+# MAX_COARSE coarse ones (sparse ids) by none: GIN cost grows with the buckets named.
 MAX_FINE = 8
+MAX_COARSE = 64
 
 
 def upgrade() -> None:
@@ -44,19 +46,22 @@ def upgrade() -> None:
         RETURN array_to_tsvector(ARRAY['#' || (id >> 13)::text, '##' || (id >> 17)::text])
         """
     )
+    # Buckets of (low, high]: fine ones when there are at most MAX_FINE, else coarse ones; past
+    # MAX_COARSE none (an empty tsquery, so `words && buckets` is just the words: the plain
+    # match, which the caller's id conditions then restrict to the range).
     op.execute(
         f"""
         CREATE FUNCTION attest_id_buckets(low bigint, high bigint) RETURNS tsquery
         LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
         RETURN (
-            SELECT string_agg(quote_literal(level.prefix || bucket), ' | ')::tsquery
+            SELECT coalesce(string_agg(quote_literal(level.prefix || bucket), ' | '), '')::tsquery
             FROM (
                 SELECT CASE WHEN (high >> 13) - ((low + 1) >> 13) < {MAX_FINE} THEN 13 ELSE 17
                        END AS shift
             ) AS width,
             LATERAL (SELECT CASE width.shift WHEN 13 THEN '#' ELSE '##' END AS prefix) AS level,
-            LATERAL generate_series((greatest(low, 0) + 1) >> width.shift, high >> width.shift)
-                AS bucket
+            LATERAL generate_series((low + 1) >> width.shift, high >> width.shift) AS bucket
+            WHERE (high >> 17) - ((low + 1) >> 17) < {MAX_COARSE}
         )
         """
     )

@@ -26,3 +26,19 @@ def verify(client, reader):
         return response.json()
 
     return call
+
+
+BUCKET = 8192
+
+
+@pytest.fixture
+def straddling(session, client, editor, ft_payload, nato_payload) -> None:
+    """The seed documents stored with passage and quote ids on both sides of 3 * BUCKET, a
+    boundary of the text index's id buckets (app/models/text_index.py)."""
+    from sqlalchemy import text
+
+    for table in ("passages", "quotes"):
+        session.execute(text(f"SELECT setval('{table}_id_seq', 3 * {BUCKET} - 10)"))
+    session.commit()
+    for payload in (ft_payload, nato_payload):
+        assert client.post("/documents", json=payload, headers=editor).status_code == 201
