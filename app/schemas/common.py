@@ -3,27 +3,27 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import date, datetime
 from typing import Annotated, Any, Generic, TypeVar
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 T = TypeVar("T")
-_NUMBER = re.compile(r"\s*[-+]?\d+(\.\d*)?\s*")
+_ISO_DATE = re.compile(r"\s*\d{4}-\d{2}-\d{2}")
 
 
-def _not_unix_seconds(value: object) -> object:
-    """Refuse numbers, which pydantic would read as Unix seconds: a filter `since=2020` would
-    silently mean 1970-01-01T00:33:40Z."""
-    if isinstance(value, int | float) or (isinstance(value, str) and _NUMBER.fullmatch(value)):
-        raise ValueError(
-            "expected an ISO 8601 date or date-time, such as 2020-01-09 or 2020-01-09T12:00:00Z"
-        )
-    return value
+def _iso_8601_text(value: object) -> object:
+    """Only ISO 8601 text (or a datetime from Python): pydantic reads numbers and numeric text
+    ("2020", ".5", "1.5e3") as Unix seconds, so `since=2020` would mean 1970-01-01T00:33:40Z."""
+    if isinstance(value, date) or (isinstance(value, str) and _ISO_DATE.match(value)):
+        return value
+    raise ValueError(
+        "expected an ISO 8601 date or date-time, such as 2020-01-09 or 2020-01-09T12:00:00Z"
+    )
 
 
 # Every date the API accepts: ISO 8601 text only.
-Timestamp = Annotated[datetime, BeforeValidator(_not_unix_seconds)]
+Timestamp = Annotated[datetime, BeforeValidator(_iso_8601_text)]
 
 
 class ApiModel(BaseModel):

@@ -36,10 +36,15 @@ def encode_cursor(values: Sequence[Any]) -> str:
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 
+def _no_constant(name: str) -> None:
+    """Refuse Infinity and NaN, which JSON does not have but Python's parser accepts."""
+    raise ValueError(f"{name} is not a cursor value")
+
+
 def decode_cursor(cursor: str, width: int) -> list[Any]:
     try:
         padded = cursor + "=" * (-len(cursor) % 4)
-        values = json.loads(base64.urlsafe_b64decode(padded.encode()))
+        values = json.loads(base64.urlsafe_b64decode(padded.encode()), parse_constant=_no_constant)
     except (binascii.Error, ValueError, UnicodeDecodeError) as error:
         raise BadCursor("The cursor is not one this API issued.", field="cursor") from error
     if not isinstance(values, list) or len(values) != width:

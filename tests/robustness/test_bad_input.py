@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import json
 
 import pytest
@@ -50,7 +51,7 @@ def test_a_wrong_type_names_the_field(client, editor):
     assert [e["field"] for e in body["errors"]] == ["published_at"]
 
 
-@pytest.mark.parametrize("value", [0, 1578571200, "2020", " 1578571200.5 "])
+@pytest.mark.parametrize("value", [0, 1578571200, "2020", " 1578571200.5 ", ".5", "1.5e3"])
 def test_a_number_as_a_publication_date_is_a_422_naming_the_field(client, editor, session, value):
     response = client.post(
         "/documents", json={**ALLIANCE_REPORT, "published_at": value}, headers=editor
@@ -213,6 +214,21 @@ def test_a_forged_cursor_is_a_4xx_problem(client, reader):
         response = client.get("/documents", params={"cursor": cursor}, headers=reader)
         assert 400 <= response.status_code < 500, response.text
         assert response.headers["content-type"] == PROBLEM
+
+
+@pytest.mark.parametrize(
+    ("sort", "position"),
+    [
+        ("relevance", "[1.0, [1, Infinity]]"),
+        ("relevance", "[1.0, [1, NaN]]"),
+        ("relevance", "[Infinity, [1, 5]]"),
+        ("recent", "[NaN]"),
+    ],
+)
+def test_a_cursor_with_a_number_json_does_not_have_is_a_422_problem(client, reader, sort, position):
+    cursor = base64.urlsafe_b64encode(position.encode()).decode()
+    params = {"q": "Nato", "sort": sort, "cursor": cursor}
+    _assert_problem(client.get("/search", params=params, headers=reader), 422)
 
 
 INJECTIONS = [
