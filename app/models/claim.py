@@ -22,6 +22,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from app.models.base import Base, CreatedMixin, IdMixin
 from app.models.document import Document
 from app.models.quote import Quote
+from app.models.text_index import SMALL_PENDING_LIST
 
 CLAIM_STATUSES = (
     "unreviewed",
@@ -41,7 +42,7 @@ class Claim(IdMixin, CreatedMixin, Base):
         CheckConstraint(f"status IN {CLAIM_STATUSES}", name="status"),
         CheckConstraint("rating_value BETWEEN 1 AND 5", name="rating_value"),
         Index("ix_claims_tags", "tags", postgresql_using="gin"),
-        Index("ix_claims_tsv", "tsv", postgresql_using="gin"),
+        Index("ix_claims_tsv", "tsv", postgresql_using="gin", postgresql_with=SMALL_PENDING_LIST),
         Index("ix_claims_status_id", "status", "id"),
     )
 

@@ -23,7 +23,7 @@ from sqlalchemy.dialects.postgresql import ARRAY, TSVECTOR
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.models.base import Base, CreatedMixin, IdMixin
-from app.models.text_index import INDEXED_EXPRESSION
+from app.models.text_index import INDEXED_EXPRESSION, SMALL_PENDING_LIST
 
 DOCUMENT_KINDS = ("article", "transcript", "press_release", "interview", "other")
 SOURCE_FORMATS = ("text", "html")
@@ -68,7 +68,12 @@ class Passage(IdMixin, Base):
         CheckConstraint('0 <= start AND start < "end"', name="offsets"),
         UniqueConstraint("document_id", "kind", "ordinal"),
         # Lexemes plus an id-bucket lexeme: see app/models/text_index.py.
-        Index("ix_passages_search", sql_text(INDEXED_EXPRESSION), postgresql_using="gin"),
+        Index(
+            "ix_passages_search",
+            sql_text(INDEXED_EXPRESSION),
+            postgresql_using="gin",
+            postgresql_with=SMALL_PENDING_LIST,
+        ),
         Index("ix_passages_publisher_id", "publisher", "id"),
         Index("ix_passages_published_at_id", "published_at", "id"),
     )

@@ -192,9 +192,9 @@ def _window(
     matching = select(table.id, table.tsv).where(source.match(query, low, high), *source.conditions)
     # Sorting on id + 0 keeps PostgreSQL from walking the primary key backwards through a
     # range where the words are rare; it reads the index's matches and sorts them instead.
-    newest = matching.order_by((table.id + 0).desc()).limit(wanted).subquery()
-    rank = cast(func.ts_rank(newest.c.tsv, query), DOUBLE_PRECISION)
-    rows = session.execute(select(newest.c.id, rank).order_by(newest.c.id.desc())).all()
+    recent = matching.order_by((table.id + 0).desc()).limit(wanted).subquery()
+    rank = cast(func.ts_rank(recent.c.tsv, query), DOUBLE_PRECISION)
+    rows = session.execute(select(recent.c.id, rank).order_by(recent.c.id.desc())).all()
     return [(int(id_), float(rank_)) for id_, rank_ in rows]
 
 
@@ -235,7 +235,7 @@ class Source:
     table: Any
     conditions: list[ColumnElement[bool]]
     hits: Select[Any]
-    bucketed: bool = True
+    bucketed: bool
 
     def match(self, query: Any, low: int, high: int) -> ColumnElement[bool]:
         """Rows matching the tsquery with low < id <= high, through the text index."""
@@ -293,7 +293,7 @@ def _passages(filters: Filters) -> Source:
         literal(None).label("speaker_id"),
         literal(None).label("speaker_name"),
     ).join(Document, Document.id == Passage.document_id)
-    return Source(Passage, conditions, hits)
+    return Source(Passage, conditions, hits, bucketed=True)
 
 
 def _quotes(filters: Filters) -> Source:
@@ -313,7 +313,7 @@ def _quotes(filters: Filters) -> Source:
         Quote.speaker_id,
         Quote.speaker_name,
     ).join(Document, Document.id == Quote.document_id)
-    return Source(Quote, conditions, hits)
+    return Source(Quote, conditions, hits, bucketed=True)
 
 
 def _claims(filters: Filters) -> Source:
