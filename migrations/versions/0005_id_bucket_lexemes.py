@@ -9,9 +9,10 @@ AND the words with the buckets of an id range inside the index: only the window'
 the heap (1–3 ms), whatever the planner expects.
 
 Each row has a fine bucket '#<id >> 13>' (8,192 ids) and a coarse one '##<id >> 17>' (131,072
-ids). A narrow window is named by its few fine buckets; a wide one by coarse buckets, because
+ids). A narrow window is named by its few fine buckets; a wider one by coarse buckets, because
 GIN checks the whole query for every row of a bucket it walks: naming 141 fine buckets cost
-600 ms where 10 coarse ones cost 16. The bucket widths live only here, in `attest_id_bucket`
+600 ms where 10 coarse ones cost 16. A window wider than 4 coarse buckets names none: its words
+are sparse, and reading all their matches was cheaper. The bucket widths live only here, in `attest_id_bucket`
 and `attest_id_buckets`. The BRIN index on passages.id, which served the old windows, is
 dropped.
 
@@ -32,9 +33,10 @@ depends_on: str | Sequence[str] | None = None
 
 TABLES = ("passages", "quotes")
 # A range needing more than MAX_FINE fine buckets is named by coarse ones; one needing more than
-# MAX_COARSE coarse ones (sparse ids) by none: GIN cost grows with the buckets named.
+# MAX_COARSE coarse ones by none. GIN's cost grows with the buckets named, while a range that
+# wide is searched only for words so sparse that reading all their matches is cheaper.
 MAX_FINE = 8
-MAX_COARSE = 64
+MAX_COARSE = 4
 
 
 def upgrade() -> None:

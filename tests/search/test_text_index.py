@@ -17,7 +17,7 @@ def _ids(session, table, condition) -> list[int]:
 @pytest.mark.parametrize("table", [Passage, Quote], ids=["passages", "quotes"])
 @pytest.mark.parametrize(
     "offsets",
-    [(-10, 0), (-1, 1), (-5, 5), (0, 500), (-BUCKET, BUCKET), (-5, 200 * 16 * BUCKET)],
+    [(-10, 0), (-1, 1), (-5, 5), (0, 500), (-BUCKET, BUCKET), (-5, 20 * BUCKET), (-5, 10**9)],
     ids=str,
 )
 def test_a_window_of_ids_holds_exactly_the_matches_inside_it(straddling, session, table, offsets):
