@@ -36,6 +36,21 @@ def document_facet(type_: Text | DateTime) -> Any:
     return mapped_column(type_, server_default=FetchedValue(), server_onupdate=FetchedValue())
 
 
+def search_indexes(table: str) -> tuple[Index, ...]:
+    """What search reads on passages and quotes: the text index with id buckets
+    (app/models/text_index.py) and the facet copies, each ending in id for recent-id windows."""
+    return (
+        Index(
+            f"ix_{table}_search",
+            sql_text(INDEXED_EXPRESSION),
+            postgresql_using="gin",
+            postgresql_with=SMALL_PENDING_LIST,
+        ),
+        Index(f"ix_{table}_publisher_id", "publisher", "id"),
+        Index(f"ix_{table}_published_at_id", "published_at", "id"),
+    )
+
+
 class Document(IdMixin, CreatedMixin, Base):
     __tablename__ = "documents"
     __table_args__ = (
@@ -67,15 +82,7 @@ class Passage(IdMixin, Base):
         CheckConstraint(f"kind IN {PASSAGE_KINDS}", name="kind"),
         CheckConstraint('0 <= start AND start < "end"', name="offsets"),
         UniqueConstraint("document_id", "kind", "ordinal"),
-        # Lexemes plus an id-bucket lexeme: see app/models/text_index.py.
-        Index(
-            "ix_passages_search",
-            sql_text(INDEXED_EXPRESSION),
-            postgresql_using="gin",
-            postgresql_with=SMALL_PENDING_LIST,
-        ),
-        Index("ix_passages_publisher_id", "publisher", "id"),
-        Index("ix_passages_published_at_id", "published_at", "id"),
+        *search_indexes("passages"),
     )
 
     document_id: Mapped[int] = mapped_column(

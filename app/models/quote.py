@@ -17,14 +17,12 @@ from sqlalchemy import (
     Text,
     func,
 )
-from sqlalchemy import text as sql_text
 from sqlalchemy.dialects.postgresql import TSVECTOR
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.models.base import Base, CreatedMixin, IdMixin
-from app.models.document import Document, document_facet
+from app.models.document import Document, document_facet, search_indexes
 from app.models.speaker import Speaker
-from app.models.text_index import INDEXED_EXPRESSION, SMALL_PENDING_LIST
 
 QUOTE_KINDS = ("direct", "partial", "indirect", "transcript", "question")
 QUOTE_STATUSES = ("auto", "confirmed", "rejected")
@@ -39,14 +37,7 @@ class Quote(IdMixin, CreatedMixin, Base):
         CheckConstraint("confidence BETWEEN 0 AND 1", name="confidence"),
         Index("ix_quotes_document_id_start", "document_id", "start"),
         Index("ix_quotes_speaker_id_id", "speaker_id", "id"),
-        Index(
-            "ix_quotes_search",
-            sql_text(INDEXED_EXPRESSION),
-            postgresql_using="gin",
-            postgresql_with=SMALL_PENDING_LIST,
-        ),
-        Index("ix_quotes_publisher_id", "publisher", "id"),
-        Index("ix_quotes_published_at_id", "published_at", "id"),
+        *search_indexes("quotes"),
     )
 
     document_id: Mapped[int] = mapped_column(

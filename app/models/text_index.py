@@ -17,6 +17,13 @@ from sqlalchemy import and_, func
 from sqlalchemy.sql.elements import ColumnElement
 
 INDEXED_EXPRESSION = "(tsv || attest_id_bucket(id))"
+
+
+def indexed_sql(alias: str) -> str:
+    """The indexed expression in raw SQL, on a table aliased `alias`."""
+    return f"({alias}.tsv || attest_id_bucket({alias}.id))"
+
+
 # Every GIN scan reads the whole pending list of new entries: kept small (migration 0006).
 SMALL_PENDING_LIST = {"gin_pending_list_limit": 256}
 

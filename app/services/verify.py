@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from app.extract.alignment import Alignment, DiffOp, align, fragments
 from app.extract.names import names_compatible, normalise_alias
+from app.models.text_index import indexed_sql
 from app.services.errors import Unprocessable
 
 VERDICT_ORDER = ("verbatim", "altered", "paraphrase")
@@ -35,14 +36,14 @@ STATS_TTL_SECONDS = 600.0
 # read lazily, so the planner plans them whole (GIN bitmap) instead of hoping a sequential scan
 # under a LIMIT meets enough matches early.
 CANDIDATES_SQL = text(
-    """
+    f"""
     WITH paragraph_hits AS MATERIALIZED (
         SELECT p.id, p.document_id, p.start, p.text, p.tsv FROM passages p
-        WHERE (p.tsv || attest_id_bucket(p.id)) @@ CAST(:query AS tsquery)
+        WHERE {indexed_sql("p")} @@ CAST(:query AS tsquery)
           AND p.kind = 'paragraph'
     ), quote_hits AS MATERIALIZED (
         SELECT q.id, q.document_id, q.start, q.text, q.tsv FROM quotes q
-        WHERE (q.tsv || attest_id_bucket(q.id)) @@ CAST(:query AS tsquery)
+        WHERE {indexed_sql("q")} @@ CAST(:query AS tsquery)
           AND q.status <> 'rejected'
     ), hits AS (
         (SELECT p.document_id, p.start, p.text, NULL::bigint AS quote_id
@@ -63,20 +64,20 @@ CANDIDATES_SQL = text(
 # A lazily read CTE keeps the GIN bitmap plan; EXISTS over the bare table would be planned as
 # a sequential scan hoping to meet a match early, reading all 1.7 M rows for an absent word.
 IN_ARCHIVE_SQL = text(
-    """
-    WITH hits AS MATERIALIZED (SELECT 1 FROM passages
-                         WHERE (tsv || attest_id_bucket(id)) @@ CAST(:query AS tsquery))
+    f"""
+    WITH hits AS MATERIALIZED (SELECT 1 FROM passages p
+                         WHERE {indexed_sql("p")} @@ CAST(:query AS tsquery))
     SELECT EXISTS (SELECT 1 FROM hits)
     """
 )
 # When every rare lexeme is present the words were probably said verbatim, perhaps many
 # times: take the earliest published candidates so that the first appearance is right.
 EARLIEST_SQL = text(
-    """
+    f"""
     SELECT p.document_id, p.start, p.text, NULL::bigint AS quote_id,
            d.title, d.publisher, d.published_at
     FROM passages p JOIN documents d ON d.id = p.document_id
-    WHERE (p.tsv || attest_id_bucket(p.id)) @@ CAST(:query AS tsquery)
+    WHERE {indexed_sql("p")} @@ CAST(:query AS tsquery)
       AND p.kind = 'paragraph'
     ORDER BY d.published_at ASC NULLS LAST, p.id
     LIMIT :limit
