@@ -1,10 +1,17 @@
-"""Score the quote engine against gold annotations (seeds, or the dev set with --gold).
+"""Score the quote engine on every gold set, side by side.
 
-Matching: a gold quote's span is found by locating its text in the document (each occurrence is
-tried). A prediction matches a gold quote when the overlap covers at least 80% of the gold span
-and the predicted start lies within 10 characters of the gold start; matching is one-to-one and
-greedy. A match is attributed-correct when the predicted speaker, normalised, is the gold speaker
-or one of its "accept" names ("unknown" accepts a null speaker).
+Gold sets: the seeds, dev, dev2, held-out and holdout sets, and, when the PolNeAR corpus is given
+(`--polnear PATH` or ATTEST_POLNEAR), PolNeAR dev by its own labels (bench/score_polnear.py) and
+our canonical-speaker gold over PolNeAR articles (bench/corpus/polnear/canonical.json: offsets
+and speaker names only; the article texts are read from the corpus).
+
+Matching: a gold quote's span is given as offsets, or found by locating its text in the document
+(each occurrence is tried). Gold sets list a split quote's pieces one by one, so each segment of
+a predicted quote is matched on its own. A prediction matches a gold quote when the overlap
+covers at least 80% of the gold span and the predicted start lies within 10 characters of the
+gold start; matching is one-to-one and greedy. A match is attributed-correct when the predicted
+speaker, normalised, is the gold speaker or one of its "accept" names ("unknown" accepts a null
+speaker).
 """
 
 from __future__ import annotations
@@ -12,7 +19,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -20,6 +27,10 @@ sys.path.insert(0, str(REPO))
 
 from app.extract.names import normalise_alias  # noqa: E402
 from app.extract.pipeline import ExtractedQuote, extract  # noqa: E402
+from bench import polnear  # noqa: E402
+from bench.score_polnear import score_articles  # noqa: E402
+
+CANONICAL_GOLD = REPO / "bench" / "corpus" / "polnear" / "canonical.json"
 
 MIN_COVER = 0.8
 MAX_START_SHIFT = 10
@@ -31,6 +42,7 @@ class DocScore:
     gold: int = 0
     predicted: int = 0
     span_matches: int = 0
+    no_speaker: int = 0  # matched quotes the engine gave no speaker
     correct: int = 0
     kind_correct: int = 0
     misses: list[str] = field(default_factory=list)
@@ -43,8 +55,11 @@ def default_gold() -> Path:
     return REPO.parent / "shared" / "corpus" / "gold" / "seeds.json"
 
 
-def gold_spans(text: str, quote_text: str) -> list[tuple[int, int]]:
-    """Every place the gold text occurs in the document."""
+def gold_spans(text: str, gold: dict) -> list[tuple[int, int]]:
+    """Where the gold quote is: its offsets, else every place its text occurs."""
+    if "start" in gold:
+        return [(gold["start"], gold["end"])]
+    quote_text = gold["text"]
     spans, position = [], text.find(quote_text)
     while position != -1:
         spans.append((position, position + len(quote_text)))
@@ -66,18 +81,28 @@ def acceptable(gold: dict, speaker: str | None) -> bool:
     return any(n is not None and normalise_alias(n) == wanted for n in names)
 
 
+def pieces(quote: ExtractedQuote) -> list[ExtractedQuote]:
+    """A quote as the gold sets list it: one entry for each segment of a split quote."""
+    if len(quote.segments) == 1:
+        return [quote]
+    return [replace(quote, start=s.start, end=s.end) for s in quote.segments]
+
+
 def score_document(text: str, doc: dict, name: str) -> DocScore:
-    predictions = list(extract(text).quotes)
+    predictions = [piece for quote in extract(text).quotes for piece in pieces(quote)]
     score = DocScore(name, gold=len(doc["quotes"]), predicted=len(predictions))
     used: set[int] = set()
     for gold in doc["quotes"]:
-        hit = _first_match(predictions, used, gold_spans(text, gold["text"]))
+        spans = gold_spans(text, gold)
+        shown = text[spans[0][0] : spans[0][1]] if spans else gold.get("text", "")
+        hit = _first_match(predictions, used, spans)
         if hit is None:
-            score.misses.append(f"[{gold['kind']}] {gold['speaker']}: {gold['text'][:80]}")
+            score.misses.append(f"[{gold['kind']}] {gold['speaker']}: {shown[:80]}")
             continue
         used.add(hit)
         pred = predictions[hit]
         score.span_matches += 1
+        score.no_speaker += pred.speaker is None
         score.kind_correct += pred.kind == gold["kind"]
         if pred.kind != gold["kind"]:
             score.wrong_kind.append(f"got {pred.kind} want {gold['kind']}: {gold['text'][:70]}")
@@ -85,7 +110,7 @@ def score_document(text: str, doc: dict, name: str) -> DocScore:
             score.correct += 1
         else:
             score.wrong_speaker.append(
-                f"got {pred.speaker!r} want {gold['speaker']!r}: {gold['text'][:70]}"
+                f"got {pred.speaker!r} want {gold['speaker']!r}: {shown[:70]}"
             )
     for index, pred in enumerate(predictions):
         if index in used:
@@ -109,7 +134,7 @@ def _first_match(
 
 def _optional(text: str, doc: dict, pred: ExtractedQuote) -> bool:
     for gold in doc.get("optional_quotes", []):
-        spans = gold_spans(text, gold["text"])
+        spans = gold_spans(text, gold)
         if any(matches(pred, span) for span in spans) and (
             pred.speaker is None or acceptable(gold, pred.speaker)
         ):
@@ -131,15 +156,31 @@ class Summary:
     kind_accuracy: float
     documents: list[DocScore]
 
+    @property
+    def no_speaker(self) -> int:
+        return sum(d.no_speaker for d in self.documents)
 
-def score_gold(gold_path: Path, corpus: Path | None = None) -> Summary:
-    """Load a gold file and score every document in it."""
+    @property
+    def matched(self) -> int:
+        return sum(d.span_matches for d in self.documents)
+
+
+def score_gold(
+    gold_path: Path, corpus: Path | None = None, texts: dict[str, str] | None = None
+) -> Summary:
+    """Load a gold file and score every document in it: documents named by "document" are
+    files beside the gold (or under corpus); those named by "article" are looked up in texts."""
     data = json.loads(gold_path.read_text(encoding="utf-8"))
     base = corpus if corpus is not None else _corpus_for(gold_path)
     documents = []
     for doc in data["documents"]:
-        path = base / doc["document"]
-        documents.append(score_document(_read(path), doc, doc["document"]))
+        name = doc.get("document") or doc["article"]
+        text = texts[name] if "article" in doc and texts is not None else _read(base / name)
+        documents.append(score_document(text, doc, name))
+    return summarise(documents)
+
+
+def summarise(documents: list[DocScore]) -> Summary:
     gold = sum(d.gold for d in documents)
     predicted = sum(d.predicted for d in documents)
     correct = sum(d.correct for d in documents)
@@ -186,25 +227,72 @@ def report(summary: Summary, title: str) -> None:
     )
 
 
+def gold_sets(corpus: Path | None) -> list[tuple[str, Path]]:
+    seeds = (corpus / "gold" / "seeds.json") if corpus else default_gold()
+    sets = [("seeds", seeds)]
+    sets += [(name, REPO / "bench" / "corpus" / name / "gold.json") for name in _OUR_SETS]
+    return sets
+
+
+_OUR_SETS = ("dev", "dev2", "heldout", "holdout")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, help="corpus root (default ../shared/corpus)")
-    parser.add_argument("--gold", type=Path, action="append", help="gold JSON (repeatable)")
+    parser.add_argument("--gold", type=Path, action="append", help="only these gold files")
+    parser.add_argument("--polnear", type=Path, help="PolNeAR git directory or checkout")
+    parser.add_argument("--verbose", action="store_true", help="every miss and wrong speaker")
     args = parser.parse_args(argv)
-    corpus = args.corpus
-    golds = args.gold or [
-        (corpus / "gold" / "seeds.json") if corpus else default_gold(),
-        REPO / "bench" / "corpus" / "dev" / "gold.json",
-    ]
-    for gold_path in golds:
-        try:
-            base = corpus if corpus and gold_path.parent.name == "gold" else None
-            summary = score_gold(gold_path, base)
-        except (OSError, ValueError, KeyError) as error:
-            print(f"cannot load {gold_path}: {error}", file=sys.stderr)
-            return 1
-        report(summary, str(gold_path))
+    sets = [(str(p), p) for p in args.gold] if args.gold else gold_sets(args.corpus)
+    where = polnear.location(args.polnear)
+    rows: list[tuple[str, Summary]] = []
+    try:
+        corpus = polnear.Corpus(where) if where is not None else None
+        for title, gold_path in sets:
+            base = args.corpus if args.corpus and gold_path.parent.name == "gold" else None
+            rows.append((title, score_gold(gold_path, base)))
+        dev = corpus.articles("dev") if corpus is not None else []
+        if corpus is not None and not args.gold and CANONICAL_GOLD.is_file():
+            texts = {a.key: a.text for a in dev + corpus.articles("train")}
+            rows.append(("polnear canonical", score_gold(CANONICAL_GOLD, texts=texts)))
+    except (OSError, ValueError, KeyError) as error:
+        print(f"cannot load a gold set: {error}", file=sys.stderr)
+        return 1
+    if args.verbose:
+        for title, summary in rows:
+            report(summary, title)
+    print_table(rows)
+    if dev and not args.gold:
+        print_polnear_labels(dev)
+    elif where is None:
+        print("(PolNeAR not given: --polnear PATH or ATTEST_POLNEAR adds its dev split)")
     return 0
+
+
+def print_table(rows: list[tuple[str, Summary]]) -> None:
+    print(
+        f"{'gold set':20} {'docs':>5} {'quotes':>7} {'attributed F1':>14} {'span F1':>8} "
+        f"{'no speaker':>11}"
+    )
+    for title, summary in rows:
+        quotes = sum(d.gold for d in summary.documents)
+        share = summary.no_speaker / summary.matched if summary.matched else 0.0
+        print(
+            f"{title:20} {len(summary.documents):5} {quotes:7} {summary.attributed_f1:14.3f} "
+            f"{summary.span_f1:8.3f} {summary.no_speaker:5} ({share:4.1%})"
+        )
+
+
+def print_polnear_labels(dev: list[polnear.Article]) -> None:
+    tally = score_articles(dev)
+    share = tally.no_speaker / tally.lenient if tally.lenient else 0.0
+    print(
+        f"PolNeAR dev by its own labels ({len(dev)} articles, {tally.gold} quoted "
+        f"attributions): quote F1 {tally.f1(tally.lenient):.3f} at 0.3 overlap, "
+        f"{tally.f1(tally.strict):.3f} at 0.8; source right {tally.source_accuracy:.3f}; "
+        f"found without a speaker {tally.no_speaker} ({share:.1%})"
+    )
 
 
 if __name__ == "__main__":

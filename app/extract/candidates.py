@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from app.extract.mentions import RawMention
 
@@ -23,3 +23,7 @@ class Candidate:
     label_kind: str | None = None
     # Found inside a transcript turn: its pronouns point into the turn, not the story.
     embedded: bool = False
+    # A split quote's pieces, in order; empty for a quote in one piece (start..end).
+    segments: list[tuple[int, int]] = field(default_factory=list)
+    # A partial quote's reported clause, when it reaches beyond the quoted words.
+    clause: tuple[int, int] | None = None

@@ -6,7 +6,7 @@ import re
 
 from app.extract.candidates import Candidate
 from app.extract.cues import Cue, find_cues, is_speech_use
-from app.extract.document import Layout
+from app.extract.document import Layout, Sentence
 from app.extract.mentions import mention_before
 from app.extract.quotes import QuotedSpan, nested_single_spans
 from app.extract.subjects import CueSpeaker, sentence_subject
@@ -19,6 +19,8 @@ _CLAUSE_START = re.compile(r"^[\s“\"‘'(—–-]*$")
 _SPLIT_QUOTE_LEAD = re.compile(r"[”\"’][ \t]*,?[ \t]*[^“”\"]{1,60}?,[ \t]*$")
 _NESTED_LEAD = re.compile(r"[^.!?;“”‘’]{0,40}?[,:]?\s*$")
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We)\s+(?:\w+\s+)?$")
+_THAT = re.compile(r"\bthat\s+")
+_CLAUSE_EDGE = " \t\n,:;—–-"
 _TITLE_CASE_WORD = re.compile(r"^(?:[A-Z0-9][\w’'\-]*|of|the|and|a|an|in|on|for|to|at|with)$")
 
 
@@ -89,13 +91,15 @@ def _attribute(layout: Layout, span: QuotedSpan) -> Candidate | None:
         cue, speaker = after_tail
         kind = "direct" if _opens_clause(lead) or lead.rstrip().endswith((",", ":")) else "partial"
         method = f"{kind}:quote-then-{'said-X' if speaker.how == 'said-X' else 'X-said'}"
-        return _with_speaker(span, kind, cue, speaker, method, 0.95)
+        found = _with_speaker(span, kind, cue, speaker, method, 0.95)
+        return _with_clause(layout, found, sentence, cue, speaker)
     lead_cue = _lead_attribution(layout, span, index)
     if lead_cue is not None:
         cue, speaker = lead_cue
         sentence_like = _starts_like_sentence(text, span) or _SPLIT_QUOTE_LEAD.search(lead)
         kind = "direct" if sentence_like else "partial"
-        return _with_speaker(span, kind, cue, speaker, f"{kind}:X-said-then-quote", 0.9)
+        found = _with_speaker(span, kind, cue, speaker, f"{kind}:X-said-then-quote", 0.9)
+        return _with_clause(layout, found, sentence, cue, speaker)
     if lead.rstrip().endswith(":"):
         subject = sentence_subject(text, sentence.start, span.open_mark)
         speaker = CueSpeaker(subject, "subject")
@@ -127,7 +131,40 @@ def _partial(layout: Layout, span: QuotedSpan, index: int) -> Candidate | None:
         return None
     preceding = [pair for pair in cues if pair[0].start < span.open_mark]
     cue, speaker = preceding[-1] if preceding else cues[0]
-    return _with_speaker(span, "partial", cue, speaker, "partial:sentence-cue", 0.75)
+    found = _with_speaker(span, "partial", cue, speaker, "partial:sentence-cue", 0.75)
+    return _with_clause(layout, found, layout.sentences[index], cue, speaker)
+
+
+def _with_clause(
+    layout: Layout, found: Candidate, sentence: Sentence, cue: Cue, speaker: CueSpeaker
+) -> Candidate:
+    """A partial quote carries the reported clause its words sit in: what follows the verb
+    ('said the deal was “a betrayal”'), or what comes before the attribution when the verb
+    follows ('The deal was “a betrayal,” she said')."""
+    if found.kind != "partial":
+        return found
+    text = layout.text
+    if cue.start > found.end:
+        start, end = sentence.start, cue.start
+        if speaker.mention is not None and found.end < speaker.mention.start < end:
+            end = speaker.mention.start
+    else:
+        start, end = cue.end, sentence.end
+        that = _THAT.search(text, start, found.start)
+        if that is not None:
+            start = that.end()
+    start, end = _trimmed(text, start, end)
+    if start <= found.start - 1 and found.end + 1 <= end and (start, end) != (found.start, found.end):
+        found.clause = (start, end)
+    return found
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in _CLAUSE_EDGE:
+        start += 1
+    while end > start and text[end - 1] in _CLAUSE_EDGE + ".":
+        end -= 1
+    return start, end
 
 
 def _tail_attribution(layout: Layout, span: QuotedSpan) -> tuple[Cue, CueSpeaker] | None:

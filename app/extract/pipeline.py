@@ -13,11 +13,18 @@ from app.extract.quotes import find_quoted_spans
 from app.extract.reported import reported_speech
 from app.extract.resolution import Resolved, resolve_speakers
 from app.extract.transcripts import transcript_quotes
+from app.extract.utterances import joined_utterances
 
 
 @dataclass(frozen=True, slots=True)
 class Mention:
     text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
     start: int
     end: int
 
@@ -33,15 +40,19 @@ class ExtractedSpeaker:
 
 @dataclass(frozen=True, slots=True)
 class ExtractedQuote:
-    text: str  # quoted content without enclosing quotation marks == document_text[start:end]
-    start: int
-    end: int
+    text: str  # the quoted words without their quotation marks; a split quote's segments joined
+    start: int  # start of the first segment
+    end: int  # end of the last segment
     kind: str  # direct | partial | indirect | transcript | question
     cue: str | None  # the speech verb or label that attributed it; None for a continuation
     speaker: str | None  # canonical name, or None when it cannot be resolved
     mention: Mention | None  # the mention that attributed it
     confidence: float  # 0..1
     method: str  # the rule that found and attributed it
+    # '“A,” he said, “B.”' is one utterance in two segments; most quotes have one.
+    segments: tuple[Span, ...]
+    # A partial quote's reported clause around its quoted words ('called the plan “a disaster”').
+    clause: Span | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +89,7 @@ def extract(text: str) -> Extraction:
     candidates.sort(key=lambda c: c.start)
     readable = [i for i in range(len(paragraphs)) if i not in boiler and i not in consumed]
     resolved = resolve_speakers(text, paragraphs, readable, candidates)
-    return _assemble(text, resolved)
+    return _assemble(text, joined_utterances(text, resolved))
 
 
 def extraction_to_dict(extraction: Extraction) -> dict:
@@ -116,6 +127,10 @@ def _quote_dict(quote: ExtractedQuote) -> dict:
         },
         "confidence": quote.confidence,
         "method": quote.method,
+        "segments": [{"start": s.start, "end": s.end} for s in quote.segments],
+        "clause": (
+            {"start": quote.clause.start, "end": quote.clause.end} if quote.clause else None
+        ),
     }
 
 
@@ -169,9 +184,10 @@ def _assemble(text: str, resolved: list[Resolved]) -> Extraction:
     for item in resolved:
         c, entity, mention = item.candidate, item.entity, item.mention
         name = entity.canonical if entity is not None else None
+        segments = tuple(Span(s, e) for s, e in (c.segments or [(c.start, c.end)]))
         quotes.append(
             ExtractedQuote(
-                text[c.start : c.end],
+                " ".join(text[s.start : s.end] for s in segments),
                 c.start,
                 c.end,
                 c.kind,
@@ -180,6 +196,8 @@ def _assemble(text: str, resolved: list[Resolved]) -> Extraction:
                 Mention(mention.text, mention.start, mention.end) if mention else None,
                 round(c.confidence * (1.0 if entity is not None else 0.7), 2),
                 c.method,
+                segments,
+                Span(*c.clause) if c.clause else None,
             )
         )
         if entity is not None and id(entity) not in speakers:

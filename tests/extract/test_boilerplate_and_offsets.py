@@ -26,7 +26,11 @@ def test_sign_up_and_related_lines_carry_no_quotes():
 def test_every_quote_offset_slices_the_document_exactly(path):
     text = read_exact(path)
     for quote in extract(text).quotes:
-        assert text[quote.start : quote.end] == quote.text
+        pieces = [text[s.start : s.end] for s in quote.segments]
+        assert " ".join(pieces) == quote.text
+        assert (quote.start, quote.end) == (quote.segments[0].start, quote.segments[-1].end)
+        if quote.clause is not None:
+            assert quote.clause.start <= quote.start and quote.end <= quote.clause.end
         if quote.mention is not None:
             assert text[quote.mention.start : quote.mention.end] == quote.mention.text
 

@@ -14,11 +14,70 @@ def test_quote_then_role_and_verb_is_attributed_to_the_person_with_that_role(ft)
     assert quote.mention.text == "the secretary-general"
 
 
-def test_split_quote_second_half_inherits_speaker(ft):
-    second = quote_containing(ft, "Sometimes we have to do that")
-    assert second.kind == "direct"
-    assert second.cue is None
-    assert second.speaker == "Jens Stoltenberg"
+def test_split_quote_is_one_quote_of_two_segments(ft):
+    quote = quote_containing(ft, "Sometimes we have to do that")
+    assert quote.kind == "direct"
+    assert len(quote.segments) == 2
+    assert quote.text.startswith("I strongly believe")
+    assert quote.speaker == "Jens Stoltenberg"
+
+
+def test_split_quote_joins_its_pieces_and_keeps_their_offsets():
+    text = (
+        "“We will not close the harbour,” the mayor, Ana Ruiz, said on Tuesday. "
+        "“Not this winter, not ever.”"
+    )
+    (quote,) = extract(text).quotes
+    assert [text[s.start : s.end] for s in quote.segments] == [
+        "We will not close the harbour,",
+        "Not this winter, not ever.",
+    ]
+    assert quote.text == "We will not close the harbour, Not this winter, not ever."
+    assert (quote.speaker, quote.cue) == ("Ana Ruiz", "said")
+
+
+def test_quote_split_by_a_comma_attribution_is_one_utterance():
+    text = "“The pier is safe,” said Tom Hale, “and it will stay open all summer.”"
+    (quote,) = extract(text).quotes
+    assert len(quote.segments) == 2
+    assert quote.speaker == "Tom Hale"
+
+
+def test_a_new_attribution_starts_a_new_quote():
+    text = (
+        "“The pier is safe,” said Tom Hale. “It is a disgrace,” said Ana Ruiz, who chairs "
+        "the harbour board."
+    )
+    quotes = extract(text).quotes
+    assert [(q.speaker, len(q.segments)) for q in quotes] == [("Tom Hale", 1), ("Ana Ruiz", 1)]
+
+
+def test_quote_running_over_paragraphs_is_one_quote():
+    text = (
+        "The coach, Mia Berg, spoke after the match. “We were poor in the first half. "
+        "Nobody can deny that.\n\n“In the second half we played like champions.”"
+    )
+    quotes = [q for q in extract(text).quotes if "champions" in q.text]
+    assert len(quotes) == 1
+    assert len(quotes[0].segments) == 2
+    assert quotes[0].text.startswith("We were poor")
+
+
+def test_partial_quote_carries_its_reported_clause():
+    text = "Ruiz said the plan was “a gift to developers” and would be withdrawn."
+    (quote,) = [q for q in extract(text).quotes if q.kind == "partial"]
+    assert quote.text == "a gift to developers"
+    assert text[quote.clause.start : quote.clause.end] == (
+        "the plan was “a gift to developers” and would be withdrawn"
+    )
+
+
+def test_partial_quote_before_its_verb_carries_the_clause_before_it():
+    text = "The levy is “simply unaffordable” for small shops, Oliver Grant said."
+    (quote,) = extract(text).quotes
+    assert text[quote.clause.start : quote.clause.end] == (
+        "The levy is “simply unaffordable” for small shops"
+    )
 
 
 def test_said_then_speaker_inversion():
