@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 SPLITS = ("train", "dev")
-QUOTE_MARKS = "“”\"„«»"
+QUOTE_MARKS = '“”"„«»'
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from app.extract.names import normalise_alias
-from app.extract.pipeline import Extraction, ExtractedQuote, extract
+from app.extract.pipeline import ExtractedQuote, Extraction, extract
 from bench.polnear import Article, Attribution
 
 LENIENT, STRICT = 0.3, 0.8

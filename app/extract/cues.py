@@ -33,7 +33,8 @@ _WEAK = wordset(
     observes recall recalled recalls reply replied replies replying respond responded
     responds answer answered answers estimate estimated estimates conclude concluded
     concludes point pointed points acknowledging boast boasted boasts remark remarked
-    remarks state stated
+    remarks state stated states stating reiterate reiterated reiterates reiterating
+    tweeting writing posting
     """
 )
 
@@ -53,7 +54,8 @@ _QUOTE_ONLY = wordset(
     """
     ask asked asks asking continue continued continues went go goes joked jokes quipped
     quips shouted shouts yelled whispered sighed mused exclaimed recounted recalls told
-    urged urges added began begins wrote tweeted posted posts read reads
+    urged urges added began begins wrote tweeted posted posts read reads barked retorted
+    echoed countered interjected
     """
 )
 
@@ -81,6 +83,7 @@ BARE_FORMS = wordset(
     """
 )
 CONTINUATION_GERUNDS = wordset("adding saying telling")
+_SAY = wordset("say said says saying")
 # Particles that turn a speech verb into something else ("added to the pressure").
 _NOT_SPEECH_AFTER = wordset(
     """
@@ -100,7 +103,7 @@ SPEECH_NOUNS = wordset(
     """
 )
 CUE_WORD = re.compile(
-    r"\b(?:[Aa]ccording\s+to|pointed\s+out|went\s+on|"
+    r"\b(?:[Aa]ccording\s+to|pointed\s+out|went\s+on|(?:shot|fired|hit)\s+back|"
     + trie_pattern(_SURFACE_FORMS)
     + r"|(?:"
     + trie_pattern(SPEECH_NOUNS)
@@ -167,6 +170,9 @@ def is_speech_use(text: str, cue: Cue) -> bool:
         return bool(_REFERS_AS.match(text, cue.end))
     if cue.word in _CHARACTERISING and following in _NOT_CHARACTERISING_AFTER:
         return False
+    if cue.word in _SAY and following in ("to", "of"):
+        # "said to reporters", "says of Clinton": speech; "said to be" is hearsay about someone.
+        return next_word(text, _NEXT_WORD.match(text, cue.end).end()) not in ("be", "have")
     return following not in _NOT_SPEECH_AFTER
 
 

@@ -154,7 +154,11 @@ def _with_clause(
         if that is not None:
             start = that.end()
     start, end = _trimmed(text, start, end)
-    if start <= found.start - 1 and found.end + 1 <= end and (start, end) != (found.start, found.end):
+    if (
+        start <= found.start - 1
+        and found.end + 1 <= end
+        and (start, end) != (found.start, found.end)
+    ):
         found.clause = (start, end)
     return found
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from nameparser.config import CONSTANTS as NAMEPARSER
+
 
 def wordset(words: str) -> frozenset[str]:
     """A set of words from a whitespace-separated list, kept readable in the source."""
@@ -52,6 +54,13 @@ TITLES = wordset(
     cllr cllr. rep. sen. gov. shadow acting interim
     """
 )
+# Titles written short with a full stop ("Sen. Maria Lopez", "Lt. Col. Ray Dunn"): our titles
+# and nameparser's, four letters at most, less the words that are English on their own.
+TITLE_ABBREVIATIONS = frozenset(
+    title
+    for title in TITLES | NAMEPARSER.titles
+    if len(title) <= 4 and title.isascii() and title.isalpha()
+) - wordset("her his me us uk most air pro king host maid poet pope army navy")
 # Titles that say which sex a person is, for matching he/she.
 MALE_TITLES = wordset(
     """

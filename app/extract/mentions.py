@@ -15,6 +15,7 @@ from app.extract.lexicon import (
     ORG_WORDS,
     PEOPLE_PLURALS,
     ROLE_NOUNS,
+    TITLE_ABBREVIATIONS,
     TITLES,
     trie_pattern,
 )
@@ -42,7 +43,11 @@ def _alternation(words: frozenset[str]) -> str:
 _NOT_NAME = trie_pattern(NOT_NAME_WORDS)
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĘĚĞĢĪĶĹĽŁŃŇŌŐŒŔŘŚŞŠŢŤŪŮŰŹŻŽ"
 _WORD_BODY = rf"[{_UPPER}][\w\-]*(?:[’'][{_UPPER}][\w\-]+)?"
-_NAME_WORD = rf"(?!(?:{_NOT_NAME})\b)(?:{_WORD_BODY}(?![\w’'])|[{_UPPER}]\.(?=\s))"
+_TITLE_ABBREVIATION = trie_pattern(t.capitalize() for t in TITLE_ABBREVIATIONS)
+_NAME_WORD = (
+    rf"(?!(?:{_NOT_NAME})\b)(?:(?:{_TITLE_ABBREVIATION})\.(?=[ \t]+[{_UPPER}])"
+    rf"|{_WORD_BODY}(?![\w’'])|[{_UPPER}]\.(?=\s))"
+)
 _PARTICLE = r"(?:de|da|di|du|del|della|van|von|der|den|la|le|bin|ibn|al|el|ter|dos|das)"
 NAME_CHAIN = rf"{_NAME_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_NAME_WORD}){{0,4}}"
 _POSSESSOR = rf"(?:(?:{_NAME_WORD}[ \t]+){{0,3}}{_WORD_BODY}[’']s)"
@@ -94,8 +99,16 @@ _MENTION = rf"""
         {_LOWER_MODIFIER}[ \t]+|(?:{_LOWER_MODIFIER}[ \t]+){{1,2}}?)?
         (?P<bare>[Tt]he[ \t]+{ORG_CHAIN}|{NAME_CHAIN}))
 """
+# A US lawmaker's party and state: "Rep. Tom Hale (R-Ohio)", "Sen. Maria Lopez, D-Ariz.,".
+_PARTY_TAG = (
+    r"(?:[ \t]*\([RDI]-[A-Z][A-Za-z. ]{0,16}\)"
+    r"|,[ \t]+[RDI]-[A-Z][A-Za-z.]{0,12}(?:[ \t][A-Z][A-Za-z.]{0,12})?,(?=[ \t]))?"
+)
+# Full stops inside an appositive are abbreviations: "the U.S. attorney", "a St. Louis lawyer".
 _APPOSITIVE = (
-    r"(?:,[ \t]+(?P<appositive>(?!(?:and|but|which)\b)(?:[^,;:“”\"\n.!?]|[.](?!\s)){1,160}?),)?"
+    _PARTY_TAG
+    + r"(?:,[ \t]+(?P<appositive>(?!(?:and|but|which)\b)"
+    + r"(?:[^,;:“”\"\n.!?]|[.](?!\s)|(?<=\b[A-Z])[.]|(?<=\bSt)[.]){1,160}?),)?"
 )
 _TRAILING_ADVERBIALS = (
     r"(?P<adverbials>(?:[ \t]+(?:"
@@ -116,7 +129,7 @@ MENTION_BEFORE = re.compile(
 )
 NAME_CHAIN_RE = re.compile(NAME_CHAIN)
 # Leading words that are a title or a role, not part of the name: "Chief Executive Dana Whitfield".
-_TITLE_WORDS = TITLES | ROLE_NOUNS
+_TITLE_WORDS = TITLES | ROLE_NOUNS | TITLE_ABBREVIATIONS
 OWNER_RE = re.compile(rf"({OWNER_CHAIN})[’']s\b")
 _ROLE_IN_APPOSITIVE = re.compile(rf"\b{_ROLE}\b")
 _ROLE_BEFORE_WORDS = ROLE_NOUNS - TITLES

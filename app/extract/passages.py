@@ -6,7 +6,8 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from app.extract.lexicon import wordset
+from app.extract.cues import CUE_WORD
+from app.extract.lexicon import TITLE_ABBREVIATIONS, wordset
 
 PassageKind = Literal["paragraph", "sentence"]
 
@@ -14,6 +15,10 @@ _PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n(?=\s*\S)")
 # A sentence ends at . ! ? (optionally followed by closing quotes/brackets) before whitespace
 # and an opening capital, digit or quote. Abbreviations are rejected afterwards.
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+# Up to three capitalised words then a speech verb, or the verb first: "Graham asked".
+_ATTRIBUTION_AFTER_QUOTE = re.compile(
+    rf"[ \t]+(?:(?:[A-Z][\w’'.\-]*[ \t]+){{1,3}}(?:{CUE_WORD.pattern})|(?:{CUE_WORD.pattern})[ \t])"
+)
 _ABBREVIATIONS = wordset(
     """
     mr mrs ms dr prof sen rep gov gen lt col maj capt sgt st jr sr no vs v inc ltd co
@@ -49,7 +54,11 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
     spans: list[tuple[int, int]] = []
     position = start
     for match in _SENTENCE_END.finditer(text, start, end):
-        if _is_abbreviation(text, position, match.start()) or _is_spaced_ellipsis(text, match):
+        if (
+            _is_abbreviation(text, position, match.start())
+            or _is_spaced_ellipsis(text, match)
+            or _attribution_follows(text, match)
+        ):
             continue
         _append_trimmed(text, position, match.end(), spans)
         position = match.end()
@@ -87,7 +96,19 @@ def _is_abbreviation(text: str, sentence_start: int, stop: int) -> bool:
     while word_start > sentence_start and not text[word_start - 1].isspace():
         word_start -= 1
     word = text[word_start:stop].lower().lstrip("(\"'“‘")
-    return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
+    return (
+        word in _ABBREVIATIONS or word in TITLE_ABBREVIATIONS or (len(word) == 1 and word.isalpha())
+    )
+
+
+def _attribution_follows(text: str, match: re.Match[str]) -> bool:
+    """'“Why now?” Graham asked.': a question or exclamation in quotes and its attribution are
+    one sentence."""
+    return (
+        text[match.start()] in "?!"
+        and bool(_ATTRIBUTION_AFTER_QUOTE.match(text, match.end()))
+        and match.group(0)[-1:] in "\"”’'"
+    )
 
 
 def _is_spaced_ellipsis(text: str, match: re.Match[str]) -> bool:

@@ -16,7 +16,10 @@ _INTRODUCTORY = re.compile(
 )
 _LEADING_PUNCTUATION = re.compile(r"^[\s“\"‘'(—–-]*")
 _AFTER_QUOTE = re.compile(r"[”\"’'][\s,—–-]*$")
-_INVERSION_TAIL = re.compile(r"^\s*(?:[,.;:—–-]|$|on\s|in\s|at\s|during\s|after\s|before\s)")
+# After an inverted speaker: the sentence ends, a clause or bracket ("(R-Ohio)") opens.
+_INVERSION_TAIL = re.compile(
+    r"^\s*(?:[,.;:—–(-]|$|on\s|in\s|at\s|from\s|to\s|during\s|after\s|before\s)"
+)
 
 
 _NOUN_SOURCE = re.compile(r"\s+(?:from|by)\s+")

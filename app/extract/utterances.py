@@ -40,7 +40,5 @@ def _continues(text: str, previous: Resolved, item: Resolved) -> bool:
     if then.method == _CONTINUES_PARAGRAPHS:
         return bool(_PARAGRAPH_GAP.match(gap))
     said_between = first.method.startswith("direct:quote-then-")
-    same_speaker = then.inherits or (
-        then.mention is not None and then.mention == first.mention
-    )
+    same_speaker = then.inherits or (then.mention is not None and then.mention == first.mention)
     return bool(said_between and same_speaker and _ATTRIBUTION_GAP.match(gap))

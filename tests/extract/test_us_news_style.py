@@ -1,0 +1,86 @@
+"""Attribution in US and wire news style: titles with full stops, party tags, verbs and
+punctuation that real published copy uses. One behaviour per test, our own sentences."""
+
+from __future__ import annotations
+
+from app.extract.pipeline import extract
+from tests.extract.conftest import quote_containing
+
+LEAD = "The vote in the statehouse was close. "
+
+
+def test_title_with_a_full_stop_is_not_the_speaker():
+    text = LEAD + "Sen. Maria Lopez said the water bill was “dead on arrival.”"
+    quote = quote_containing(extract(text), "dead on arrival")
+    assert quote.speaker == "Maria Lopez"
+
+
+def test_military_rank_abbreviation_belongs_to_the_name():
+    text = LEAD + "“We are ready,” said Lt. Col. Ray Dunn, who leads the guard unit."
+    assert quote_containing(extract(text), "We are ready").speaker == "Ray Dunn"
+
+
+def test_party_tag_in_commas_is_skipped():
+    text = LEAD + "Sen. Maria Lopez, D-Ariz., said the bill would not pass this year."
+    quote = quote_containing(extract(text), "would not pass")
+    assert quote.speaker == "Maria Lopez"
+
+
+def test_party_tag_in_brackets_after_an_inverted_speaker_is_skipped():
+    text = LEAD + "“This bill is dead,” said Tom Hale (R-Ohio)."
+    assert quote_containing(extract(text), "This bill is dead").speaker == "Tom Hale"
+
+
+def test_party_tag_in_brackets_before_the_verb_is_skipped():
+    text = LEAD + "Rep. Tom Hale (R-Ohio) told reporters the bill was dead."
+    assert quote_containing(extract(text), "the bill was dead").speaker == "Tom Hale"
+
+
+def test_person_with_an_office_in_apposition_is_the_speaker_not_the_office():
+    text = (
+        "Dana Cole, the U.S. attorney for the Eastern District, said in a news release that "
+        "the two men had “defrauded thousands of pensioners.”"
+    )
+    quote = quote_containing(extract(text), "defrauded thousands")
+    assert quote.speaker == "Dana Cole"
+
+
+def test_question_mark_inside_quotes_does_not_cut_off_the_attribution():
+    text = LEAD + "“Why now?” Graham asked. “Why not last year?”"
+    quote = quote_containing(extract(text), "Why now?")
+    assert quote.speaker == "Graham"
+
+
+def test_exclamation_inside_quotes_keeps_the_inverted_attribution():
+    text = LEAD + "“Not one more cent!” shouted Ana Ruiz from the gallery."
+    assert quote_containing(extract(text), "Not one more cent").speaker == "Ana Ruiz"
+
+
+def test_said_to_an_audience_is_speech():
+    text = LEAD + "“We will win this,” Hale said to cheers at the rally."
+    assert quote_containing(extract(text), "We will win this").speaker == "Hale"
+
+
+def test_said_of_someone_is_speech():
+    text = LEAD + "“He has never run anything,” Hale said of his rival."
+    assert quote_containing(extract(text), "never run anything").speaker == "Hale"
+
+
+def test_said_to_be_is_not_speech():
+    text = LEAD + "The governor is said to be furious about the leak."
+    assert extract(text).quotes == ()
+
+
+def test_shot_back_attributes_the_quote_before_it():
+    text = LEAD + "“She wants to look tough tonight,” Hale shot back."
+    assert quote_containing(extract(text), "look tough").speaker == "Hale"
+
+
+def test_barked_attributes_the_quote_before_it():
+    text = LEAD + "“Go back to your seats,” Mayor Ruiz barked at the crowd."
+    assert quote_containing(extract(text), "Go back").speaker == "Ruiz"
+
+
+def test_reiterated_reports_a_clause():
+    text = LEAD + "Lopez reiterated that the bill had no chance in the House."
+    assert quote_containing(extract(text), "no chance").speaker == "Lopez"
