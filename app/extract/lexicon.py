@@ -149,6 +149,7 @@ ORG_NOUNS = wordset(
     """
     ministry government company department police army administration court council
     committee agency firm bank union party embassy club alliance regulator commission
+    campaign network newspaper paper daily magazine outlet broadcaster station channel
     prosecutor's prosecutors' group business retailer lender maker carmaker airline insurer
     chain supermarket manufacturer operator
     """
@@ -173,6 +174,14 @@ DOCUMENT_NOUNS = wordset(
     """
     summary statement report readout release document filing filings survey poll study
     data figures memo letter transcript analysis estimate estimates website account
+    complaint lawsuit indictment editorial ad advert advertisement video post tweet
+    """
+)
+# "the network said", "the paper reported": an outlet standing for the one named before.
+MEDIA_NOUNS = wordset(
+    """
+    network newspaper paper daily tabloid magazine outlet broadcaster station channel site
+    publication
     """
 )
 

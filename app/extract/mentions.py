@@ -95,6 +95,8 @@ _MENTION = rf"""
         (?:[ \t]+and[ \t]+(?:{_MODIFIER}[ \t]+)?{_GROUP})?\b{_FAMILIAR}?
         (?:[ \t]+(?:in|on|at|from)[ \t]+(?:the[ \t]+)?{NAME_CHAIN})?)
   | (?P<orgnoun>(?:[Tt]he|[Tt]heir|[Ii]ts|[Hh]is|[Hh]er)[ \t]+{_ORG_NOUN}\b)
+  | (?P<docbare>(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)[ \t]+
+        (?:{_LOWER_MODIFIER}[ \t]+){{0,2}}?{_DOCUMENT}\b)
   | (?P<name>(?P<lead>(?:{_DETERMINER}|{_POSSESSOR})[ \t]+(?:{_MODIFIER}[ \t]+){{0,2}}?
         {_LOWER_MODIFIER}[ \t]+|(?:{_LOWER_MODIFIER}[ \t]+){{1,2}}?)?
         (?P<bare>[Tt]he[ \t]+{ORG_CHAIN}|{NAME_CHAIN}))
@@ -260,8 +262,8 @@ def _to_mention(text: str, match: re.Match[str]) -> RawMention | None:
     if groups["group"]:
         end = match.end("group")
         return RawMention(start, end, text[start:end], "group")
-    if groups["orgnoun"]:
-        end = match.end("orgnoun")
+    if groups["orgnoun"] or groups["docbare"]:
+        end = match.end("orgnoun") if groups["orgnoun"] else match.end("docbare")
         return RawMention(start, end, text[start:end], "org")
     return _name_mention(text, match, description, role, affiliation)
 

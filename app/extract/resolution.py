@@ -10,8 +10,10 @@ from app.extract.candidates import Candidate
 from app.extract.coreference import Discourse
 from app.extract.entities import Entity, Registry
 from app.extract.lexicon import (
+    DOCUMENT_NOUNS,
     FEMALE_GIVEN,
     MALE_GIVEN,
+    MEDIA_NOUNS,
     ORG_WORDS,
     ROLE_NOUNS,
     TITLES,
@@ -150,8 +152,19 @@ def _resolve_mention(
             return None  # "the people said", "a person familiar with the matter": unnamed
         return registry.group(_bare(mention.text))
     if mention.text[:1].islower() or _bare(mention.text)[:1].islower():
-        return registry.named_organisation_like(_bare(mention.text))  # "the ministry"
+        named = registry.named_organisation_like(_bare(mention.text))  # "the ministry"
+        return named or _described(registry, mention)
     return registry.organisation(_bare(mention.text))
+
+
+def _described(registry: Registry, mention: RawMention) -> Entity | None:
+    """A document or outlet the text describes but never names ('the report', 'the network')
+    is the speaker under that description, so its words are not left without one. A company
+    or public body ('the ministry') that was never named stays unresolved."""
+    phrase = _bare(mention.text)
+    if phrase.split()[-1].lower() not in DOCUMENT_NOUNS | MEDIA_NOUNS:
+        return None
+    return registry.organisation(phrase)
 
 
 def _vocatives_as_aliases(text: str, resolved: list[Resolved]) -> None:

@@ -84,3 +84,21 @@ def test_barked_attributes_the_quote_before_it():
 def test_reiterated_reports_a_clause():
     text = LEAD + "Lopez reiterated that the bill had no chance in the House."
     assert quote_containing(extract(text), "no chance").speaker == "Lopez"
+
+
+def test_a_report_that_is_never_named_speaks_under_its_description():
+    text = (
+        "The agency published its findings on Monday. “The harbour is safe for swimmers,” "
+        "the report stated."
+    )
+    assert quote_containing(extract(text), "safe for swimmers").speaker == "report"
+
+
+def test_an_outlet_described_but_not_named_is_the_speaker():
+    text = LEAD + "The network said the senator's claim was false."
+    assert quote_containing(extract(text), "claim was false").speaker == "network"
+
+
+def test_an_unnamed_company_noun_stays_without_a_speaker():
+    text = LEAD + "The ministry said the figures were provisional."
+    assert quote_containing(extract(text), "provisional").speaker is None
