@@ -19,6 +19,7 @@ from app.extract.lexicon import (
     TITLES,
     trie_pattern,
 )
+from app.extract.names import name_tokens
 
 MentionKind = str  # "pronoun" | "name" | "role" | "group" | "org"
 
@@ -44,8 +45,9 @@ _NOT_NAME = trie_pattern(NOT_NAME_WORDS)
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĘĚĞĢĪĶĹĽŁŃŇŌŐŒŔŘŚŞŠŢŤŪŮŰŹŻŽ"
 _WORD_BODY = rf"[{_UPPER}][\w\-]*(?:[’'][{_UPPER}][\w\-]+)?"
 _TITLE_ABBREVIATION = trie_pattern(t.capitalize() for t in TITLE_ABBREVIATIONS)
+# "Denver-based Frontier Airlines": the place a company is based in is not part of its name.
 _NAME_WORD = (
-    rf"(?!(?:{_NOT_NAME})\b)(?:(?:{_TITLE_ABBREVIATION})\.(?=[ \t]+[{_UPPER}])"
+    rf"(?!(?:{_NOT_NAME})\b|[\w\-]+-based\b)(?:(?:{_TITLE_ABBREVIATION})\.(?=[ \t]+[{_UPPER}])"
     rf"|{_WORD_BODY}(?![\w’'])|[{_UPPER}]\.(?=\s))"
 )
 _PARTICLE = r"(?:de|da|di|du|del|della|van|von|der|den|la|le|bin|ibn|al|el|ter|dos|das)"
@@ -130,6 +132,9 @@ MENTION_BEFORE = re.compile(
     re.VERBOSE,
 )
 NAME_CHAIN_RE = re.compile(NAME_CHAIN)
+_PERSON_OF = re.compile(
+    rf"(?<![\w’'\-])({NAME_CHAIN})[ \t]+(?:of|from|at|with)[ \t]+(?:the[ \t]+)?$"
+)
 # Leading words that are a title or a role, not part of the name: "Chief Executive Dana Whitfield".
 _TITLE_WORDS = TITLES | ROLE_NOUNS | TITLE_ABBREVIATIONS
 OWNER_RE = re.compile(rf"({OWNER_CHAIN})[’']s\b")
@@ -168,7 +173,21 @@ def mention_before(text: str, start: int, position: int) -> RawMention | None:
     """The speaker phrase ending just before position ("Mr Stoltenberg said" → "Mr Stoltenberg")."""
     floor = max(start, position - 240)
     match = MENTION_BEFORE.search(text, floor, position)
-    return _to_mention(text, match) if match else None
+    found = _to_mention(text, match) if match else None
+    if found is not None and found.kind in ("name", "org"):
+        return _person_of(text, floor, found) or found
+    return found
+
+
+def _person_of(text: str, floor: int, body: RawMention) -> RawMention | None:
+    """'Rachel Kim of the Brookings Institution said': the person speaks, the body is hers."""
+    owner = _PERSON_OF.search(text, max(floor, body.start - 80), body.start)
+    if owner is None:
+        return None
+    name = owner.group(1)
+    if is_org_name(name) or len(name_tokens(split_title(name)[1])) < 2:
+        return None
+    return RawMention(owner.start(1), owner.end(1), name, "name", None, None, body.text)
 
 
 def role_before(text: str, floor: int, position: int) -> tuple[str, str, str | None] | None:

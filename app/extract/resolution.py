@@ -107,6 +107,9 @@ def _resolve_in_order(
         if item.embedded and item.mention.kind in ("pronoun", "descriptor"):
             speakers[id(item)] = None  # "he said" inside an answer: someone in the anecdote
             continue
+        if _capitalised_only_as_opener(text, item.mention):
+            speakers[id(item)] = None  # "Hours later, ...": an ordinary word, not a name
+            continue
         entity = _resolve_mention(registry, discourse, item.mention, item.label_kind)
         if entity is not None and entity.kind == "person" and entity.affiliation:
             employer = registry.existing_organisation(entity.affiliation)
@@ -118,6 +121,25 @@ def _resolve_in_order(
         if entity is not None:
             discourse.see(entity, position, True)
     return speakers
+
+
+def _capitalised_only_as_opener(text: str, mention: RawMention) -> bool:
+    """A one-word 'name' ending in -ing that opens its sentence and is never capitalised inside
+    one ('Holding a sign, ...', 'According') is a participle, not a name."""
+    word = mention.text
+    if mention.kind != "name" or " " in word or not word.endswith("ing"):
+        return False
+    if not _opens_sentence(text, mention.start):
+        return False
+    return not any(
+        not _opens_sentence(text, found.start())
+        for found in re.finditer(rf"\b{re.escape(word)}\b", text)
+    )
+
+
+def _opens_sentence(text: str, position: int) -> bool:
+    before = text[max(0, position - 4) : position].rstrip(" \t“\"‘'(")
+    return before == "" or before[-1] in ".!?\n:—–-"
 
 
 def _sighted(registry: Registry, mention: RawMention, position: int) -> Entity | None:

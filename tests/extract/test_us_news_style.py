@@ -102,3 +102,23 @@ def test_an_outlet_described_but_not_named_is_the_speaker():
 def test_an_unnamed_company_noun_stays_without_a_speaker():
     text = LEAD + "The ministry said the figures were provisional."
     assert quote_containing(extract(text), "provisional").speaker is None
+
+
+def test_person_of_an_institution_is_the_speaker_not_the_institution():
+    text = LEAD + "Rachel Kim of the Harbour Institute said the figures were worrying."
+    assert quote_containing(extract(text), "figures were worrying").speaker == "Rachel Kim"
+
+
+def test_inverted_speaker_with_an_institution_after_it():
+    text = LEAD + "“It is over,” said Tom Hale of the Harbour Trust."
+    assert quote_containing(extract(text), "It is over").speaker == "Tom Hale"
+
+
+def test_the_city_a_company_is_based_in_is_not_part_of_its_name():
+    text = LEAD + "Denver-based Summit Airways said it would cut 40 flights."
+    assert quote_containing(extract(text), "cut 40 flights").speaker == "Summit Airways"
+
+
+def test_a_participle_opening_the_sentence_is_not_a_speaker():
+    text = LEAD + "Holding a placard, the protester said the plan was “a scandal.”"
+    assert quote_containing(extract(text), "a scandal").speaker != "Holding"
