@@ -19,6 +19,7 @@ _CLAUSE_START = re.compile(r"^[\s“\"‘'(—–-]*$")
 _SPLIT_QUOTE_LEAD = re.compile(r"[”\"’][ \t]*,?[ \t]*[^“”\"]{1,60}?,[ \t]*$")
 _NESTED_LEAD = re.compile(r"[^.!?;“”‘’]{0,40}?[,:]?\s*$")
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We)\s+(?:\w+\s+)?$")
+_NEW_CLAUSE = re.compile(r",[ \t]+(?:although|though|but|while|whereas|and|as|because)\b")
 _THAT = re.compile(r"\bthat\s+")
 _CLAUSE_EDGE = " \t\n,:;—–-"
 _TITLE_CASE_WORD = re.compile(r"^(?:[A-Z0-9][\w’'\-]*|of|the|and|a|an|in|on|for|to|at|with)$")
@@ -201,9 +202,10 @@ def _speaker_right_after(layout: Layout, span: QuotedSpan, cue: Cue, speaker: Cu
     mention = speaker.mention
     if mention is None or speaker.how != "X-said":
         return False
-    return (
-        mention.start - gap_start <= 4
-        or mention_before(layout.text, gap_start, cue.start) is not None
+    # "..." the chancellor, although one minister said: a new clause, not this quote's speaker.
+    return mention.start - gap_start <= 4 or (
+        mention_before(layout.text, gap_start, cue.start) is not None
+        and not _NEW_CLAUSE.search(layout.text, gap_start, mention.start)
     )
 
 

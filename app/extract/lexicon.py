@@ -89,7 +89,9 @@ ROLE_NOUNS = wordset(
     actor actress star rapper presenter comedian musician model influencer artist writer
     novelist poet producer dancer athlete boxer driver rider golfer cricketer sister
     brother mother grandmother grandfather wife husband son daughter friend partner
-    colleague uncle aunt cousin
+    colleague uncle aunt cousin councillor councilman councilwoman nominee narrator host
+    anchor moderator delegate donor veteran pastor businessman businesswoman pollster
+    operative staffer lobbyist volunteer
     """
 )
 # A role with one of these in front is a different role: the shadow chancellor is not the

@@ -38,6 +38,7 @@ _PREPOSITIONS = wordset(
     """
 )
 _LEADING_ARTICLE = re.compile(r"^(?:[Tt]he|[Aa]n?)\s+")
+_INDEFINITE = re.compile(r"^(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+")
 # "The Croatian striker": a nationality and an occupation stand in for the person just named.
 _NATIONALITY_ROLE = re.compile(r"^[Tt]he\s+[A-Z][a-z]+(?:ian|ese|ish|an|ch|i)\s+[a-z\-]+$")
 _HONORIFIC_TITLE = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Lord|Lady)\.?\s+\S")
@@ -168,7 +169,7 @@ def _resolve_mention(
         found = found or registry.organisation_for_role(mention)
         if found is None and _NATIONALITY_ROLE.match(mention.text) and mention.role not in TITLES:
             return discourse.resolve("", mention.start)  # "the Croatian striker": in focus
-        return found
+        return found or _anonymous_source(registry, mention)
     if mention.kind == "group":
         if _ANONYMOUS.search(mention.text):
             return None  # "the people said", "a person familiar with the matter": unnamed
@@ -177,6 +178,14 @@ def _resolve_mention(
         named = registry.named_organisation_like(_bare(mention.text))  # "the ministry"
         return named or _described(registry, mention)
     return registry.organisation(_bare(mention.text))
+
+
+def _anonymous_source(registry: Registry, mention: RawMention) -> Entity | None:
+    """'a senior aide', 'one former minister': a source introduced without a name speaks under
+    that description. 'The defender' points back to someone and stays unresolved instead."""
+    if not _INDEFINITE.match(mention.text):
+        return None
+    return registry.group(_INDEFINITE.sub("", mention.text))
 
 
 def _described(registry: Registry, mention: RawMention) -> Entity | None:

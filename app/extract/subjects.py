@@ -18,7 +18,7 @@ _LEADING_PUNCTUATION = re.compile(r"^[\s“\"‘'(—–-]*")
 _AFTER_QUOTE = re.compile(r"[”\"’'][\s,—–-]*$")
 # After an inverted speaker: the sentence ends, a clause or bracket ("(R-Ohio)") opens.
 _INVERSION_TAIL = re.compile(
-    r"^\s*(?:[,.;:—–(-]|$|on\s|in\s|at\s|of\s|from\s|to\s|during\s|after\s|before\s)"
+    r"^\s*(?:[,.;:—–(-]|$|on\s|in\s|at\s|of\s|from\s|to\s|who\s|during\s|after\s|before\s)"
 )
 
 

@@ -129,13 +129,13 @@ def test_the_people_said_is_an_anonymous_source():
     assert (quote.kind, quote.speaker) == ("indirect", None)
 
 
-def test_person_familiar_with_the_matter_after_the_clause_is_found_without_a_speaker():
+def test_person_familiar_with_the_matter_after_the_clause_is_the_described_source():
     text = (
         "Carrow Logistics is preparing to sell its Spanish warehouses, a person familiar with "
         "the matter said."
     )
     quote = quote_containing(extract(text), "Carrow Logistics is preparing")
-    assert (quote.kind, quote.speaker) == ("indirect", None)
+    assert (quote.kind, quote.speaker) == ("indirect", "person familiar with the matter")
 
 
 def test_shadow_role_is_not_the_role():

@@ -74,10 +74,10 @@ def test_surname_particle_links_to_the_full_name():
     assert quote.speaker == "Marieke de Vries"
 
 
-def test_unresolvable_speaker_is_none_not_a_guess():
+def test_an_unnamed_spokesman_is_the_speaker_under_that_description():
     text = "“The bank has cooperated fully with the authorities,” a spokesman said."
     quote = extract(text).quotes[0]
-    assert quote.speaker is None
+    assert quote.speaker == "spokesman"
     assert quote.mention.text == "a spokesman"
 
 

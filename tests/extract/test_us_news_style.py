@@ -122,3 +122,21 @@ def test_the_city_a_company_is_based_in_is_not_part_of_its_name():
 def test_a_participle_opening_the_sentence_is_not_a_speaker():
     text = LEAD + "Holding a placard, the protester said the plan was “a scandal.”"
     assert quote_containing(extract(text), "a scandal").speaker != "Holding"
+
+
+def test_a_source_introduced_without_a_name_speaks_under_its_description():
+    text = LEAD + "“There is no plan,” said a senior council member who supports the mayor."
+    assert quote_containing(extract(text), "There is no plan").speaker == "senior council member"
+
+
+def test_a_role_pointing_back_to_someone_unnamed_stays_without_a_speaker():
+    text = LEAD + "“There is nothing to fear,” the councillor said."
+    assert quote_containing(extract(text), "nothing to fear").speaker is None
+
+
+def test_a_verb_after_a_new_clause_does_not_attribute_the_quote_before_it():
+    text = (
+        "The agency said the minister “fully backs” the plan, although one adviser privately "
+        "described it as “a shambles”."
+    )
+    assert quote_containing(extract(text), "fully backs").speaker != "adviser"
