@@ -117,7 +117,7 @@ def test_relative_clause_between_subject_and_verb_is_skipped():
 def test_determiners_are_never_speaker_names():
     text = 'Supporters queued for hours. One fan said: "It was worth every minute."'
     quote = quote_containing(extract(text), "worth every minute")
-    assert quote.speaker is None
+    assert quote.speaker == "fan"
 
 
 def test_the_people_said_is_an_anonymous_source():

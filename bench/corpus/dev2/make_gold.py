@@ -5,7 +5,7 @@ from pathlib import Path
 
 U = ["unknown"]
 # An unnamed source is a speaker under its description (issue 11): the description counts too.
-FORMER = U + ["former minister"]
+FORMER = [*U, "former minister"]
 
 
 def q(kind, speaker, text, cue=None, accept=None):
@@ -181,7 +181,7 @@ docs = [
                 "unknown",
                 "Halcyon Foods is in advanced talks to buy British snack maker Brightwell Brands",
                 "said",
-                U + ["person familiar with the matter"],
+                [*U, "person familiar with the matter"],
             ),
             q("indirect", "unknown", "A deal could be announced as early as next week", "added"),
             q(
@@ -271,7 +271,7 @@ docs = [
                 "unknown",
                 "Best night I've had at this ground in twenty years.",
                 "said",
-                U + ["fan"],
+                [*U, "fan"],
             ),
             q("direct", "unknown", "Kovac is worth every penny.", "said"),
             q("direct", "Stefan Brandt", "We had a clear penalty and he waved it away,", "said"),
@@ -431,14 +431,14 @@ docs += [
                 "unknown",
                 "She has been running on empty for months.",
                 "told",
-                U + ["source close to the star"],
+                [*U, "source close to the star"],
             ),
             q(
                 "direct",
                 "unknown",
                 "The promoters are furious but there was nothing anyone could do.",
                 "added",
-                U + ["insider"],
+                [*U, "insider"],
             ),
             q("indirect", "Trevor Banks", "all ticket holders would receive full refunds", "said"),
             q("direct", "unknown", "Get well soon, Kelsey, we'll wait.", "wrote"),
