@@ -105,7 +105,7 @@ def score_document(text: str, doc: dict, name: str) -> DocScore:
         score.no_speaker += pred.speaker is None
         score.kind_correct += pred.kind == gold["kind"]
         if pred.kind != gold["kind"]:
-            score.wrong_kind.append(f"got {pred.kind} want {gold['kind']}: {gold['text'][:70]}")
+            score.wrong_kind.append(f"got {pred.kind} want {gold['kind']}: {shown[:70]}")
         if acceptable(gold, pred.speaker):
             score.correct += 1
         else:

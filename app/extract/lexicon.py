@@ -54,6 +54,13 @@ TITLES = wordset(
     cllr cllr. rep. sen. gov. shadow acting interim
     """
 )
+# Party and rival labels written before a name like a title ("Republican Donald Trump").
+PARTY_LABELS = wordset(
+    """
+    republican democrat democratic libertarian gop conservative tory labour liberal socialist
+    rival
+    """
+)
 # Titles written short with a full stop ("Sen. Maria Lopez", "Lt. Col. Ray Dunn"): our titles
 # and nameparser's, four letters at most, less the words that are English on their own.
 TITLE_ABBREVIATIONS = frozenset(

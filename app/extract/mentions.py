@@ -13,6 +13,7 @@ from app.extract.lexicon import (
     NOT_NAME_WORDS,
     ORG_NOUNS,
     ORG_WORDS,
+    PARTY_LABELS,
     PEOPLE_PLURALS,
     ROLE_NOUNS,
     TITLE_ABBREVIATIONS,
@@ -48,7 +49,7 @@ _TITLE_ABBREVIATION = trie_pattern(t.capitalize() for t in TITLE_ABBREVIATIONS)
 # "Denver-based Frontier Airlines": the place a company is based in is not part of its name.
 _NAME_WORD = (
     rf"(?!(?:{_NOT_NAME})\b|[\w\-]+-based\b)(?:(?:{_TITLE_ABBREVIATION})\.(?=[ \t]+[{_UPPER}])"
-    rf"|{_WORD_BODY}(?![\w’'])|[{_UPPER}]\.(?=\s))"
+    rf"|[{_UPPER}]\.(?=\s)|{_WORD_BODY}(?![\w’']))"
 )
 _PARTICLE = r"(?:de|da|di|du|del|della|van|von|der|den|la|le|bin|ibn|al|el|ter|dos|das)"
 NAME_CHAIN = rf"{_NAME_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_NAME_WORD}){{0,4}}"
@@ -62,7 +63,7 @@ _DETERMINER = (
     r"[Oo]ther|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Bb]oth|[Ss]enior|[Ff]ormer|[Oo]ur|[Mm]y|[Yy]our)"
 )
 _STOP_MODIFIERS = (
-    r"(?:and|but|or|that|who|which|when|while|after|before|because|said|says|told|has|have|had|"
+    r"(?i:and|but|or|that|who|which|when|while|after|before|because|said|says|told|has|have|had|"
     r"is|was|were|are|will|would|to|of|in|on|at|for|with|by|from|as|than|then|also|not)"
 )
 _MODIFIER = rf"(?!{_STOP_MODIFIERS}\b)(?:[\w\-]+)"
@@ -136,7 +137,7 @@ _PERSON_OF = re.compile(
     rf"(?<![\w’'\-])({NAME_CHAIN})[ \t]+(?:of|from|at|with)[ \t]+(?:the[ \t]+)?$"
 )
 # Leading words that are a title or a role, not part of the name: "Chief Executive Dana Whitfield".
-_TITLE_WORDS = TITLES | ROLE_NOUNS | TITLE_ABBREVIATIONS
+_TITLE_WORDS = TITLES | ROLE_NOUNS | TITLE_ABBREVIATIONS | PARTY_LABELS
 OWNER_RE = re.compile(rf"({OWNER_CHAIN})[’']s\b")
 _ROLE_IN_APPOSITIVE = re.compile(rf"\b{_ROLE}\b")
 _ROLE_BEFORE_WORDS = ROLE_NOUNS - TITLES

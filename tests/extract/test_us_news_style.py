@@ -140,3 +140,18 @@ def test_a_verb_after_a_new_clause_does_not_attribute_the_quote_before_it():
         "described it as “a shambles”."
     )
     assert quote_containing(extract(text), "fully backs").speaker != "adviser"
+
+
+def test_middle_initial_with_a_full_stop_stays_in_the_name():
+    text = LEAD + "Charles B. Ranger said the ticket was strong."
+    assert quote_containing(extract(text), "ticket was strong").speaker == "Charles B. Ranger"
+
+
+def test_party_label_before_a_name_is_not_part_of_it():
+    text = LEAD + "Republican Dale Warner said the debate was “rigged.”"
+    assert quote_containing(extract(text), "rigged").speaker == "Dale Warner"
+
+
+def test_capitalised_conjunction_does_not_join_the_speaker_phrase():
+    text = LEAD + "While his advisers said the plan was sound, the senator hesitated."
+    assert quote_containing(extract(text), "plan was sound").speaker == "his advisers"
