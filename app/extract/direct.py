@@ -7,7 +7,7 @@ import re
 from app.extract.candidates import Candidate
 from app.extract.cues import Cue, find_cues, is_speech_use
 from app.extract.document import Layout, Sentence
-from app.extract.mentions import mention_before
+from app.extract.mentions import mention_at, mention_before
 from app.extract.quotes import QuotedSpan, nested_single_spans
 from app.extract.subjects import CueSpeaker, sentence_subject
 
@@ -19,6 +19,7 @@ _CLAUSE_START = re.compile(r"^[\s“\"‘'(—–-]*$")
 _SPLIT_QUOTE_LEAD = re.compile(r"[”\"’][ \t]*,?[ \t]*[^“”\"]{1,60}?,[ \t]*$")
 _NESTED_LEAD = re.compile(r"[^.!?;“”‘’]{0,40}?[,:]?\s*$")
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We)\s+(?:\w+\s+)?$")
+_SIGNATURE = re.compile(r"[ \t]*[―—–][ \t]*")
 _NEW_CLAUSE = re.compile(r",[ \t]+(?:although|though|but|while|whereas|and|as|because)\b")
 _THAT = re.compile(r"\bthat\s+")
 _CLAUSE_EDGE = " \t\n,:;—–-"
@@ -87,6 +88,9 @@ def _attribute(layout: Layout, span: QuotedSpan) -> Candidate | None:
         return None
     sentence = layout.sentences[index]
     lead = text[sentence.start : span.open_mark]
+    signed = _dash_signature(layout, span)
+    if signed is not None:
+        return _with_speaker(span, "direct", None, signed, "direct:quote-then-dash-name", 0.85)
     after_tail = _tail_attribution(layout, span)
     if after_tail is not None:
         cue, speaker = after_tail
@@ -105,6 +109,10 @@ def _attribute(layout: Layout, span: QuotedSpan) -> Candidate | None:
         subject = sentence_subject(text, sentence.start, span.open_mark)
         speaker = CueSpeaker(subject, "subject")
         return _with_speaker(span, "direct", None, speaker, "direct:colon-introduced", 0.75)
+    introduced = _introduced_by_paragraph_before(layout, span, index)
+    if introduced is not None:
+        cue, speaker = introduced
+        return _with_speaker(span, "direct", cue, speaker, "direct:after-colon-paragraph", 0.85)
     if _opens_clause(lead):
         if _looks_like_title(text, span):
             return None
@@ -120,6 +128,68 @@ def _attribute(layout: Layout, span: QuotedSpan) -> Candidate | None:
             inherits=True,
         )
     return _partial(layout, span, index)
+
+
+def block_quotes(layout: Layout) -> list[Candidate]:
+    """'Limbaugh added:' closing a paragraph, then a paragraph without quotation marks: the
+    next paragraph is what he said, set as a block quote."""
+    found: list[Candidate] = []
+    quoted_paragraphs = {q.paragraph for q in layout.quoted}
+    for index, sentence in enumerate(layout.sentences):
+        following = sentence.paragraph + 1
+        if following in quoted_paragraphs or following not in layout.prose:
+            continue
+        introduced = _colon_introduction(layout, index)
+        if introduced is None:
+            continue
+        cue, speaker = introduced
+        start, end = layout.paragraphs[following]
+        block = QuotedSpan(start, end, start, None, following, False)
+        found.append(_with_speaker(block, "direct", cue, speaker, "direct:block-quote", 0.8))
+    return found
+
+
+def _introduced_by_paragraph_before(
+    layout: Layout, span: QuotedSpan, index: int
+) -> tuple[Cue, CueSpeaker] | None:
+    """'Dr. Ward stated:' as a paragraph of its own, then the quote opening the next one."""
+    sentence = layout.sentences[index]
+    if span.open_mark - sentence.start > 2 or index == 0:
+        return None
+    before = layout.sentences[index - 1]
+    if before.paragraph != sentence.paragraph - 1:
+        return None
+    return _colon_introduction(layout, index - 1)
+
+
+def _colon_introduction(layout: Layout, index: int) -> tuple[Cue, CueSpeaker] | None:
+    """The speech verb of a sentence that ends its paragraph with a colon, and its speaker."""
+    sentence = layout.sentences[index]
+    if not layout.text[sentence.start : sentence.end].rstrip().endswith(":"):
+        return None
+    if sentence.end != layout.paragraphs[sentence.paragraph][1]:
+        return None
+    cues = [(c, s) for c, s in layout.cues[index] if s.mention is not None]
+    if not cues or not _LEAD_TO_QUOTE.match(layout.text[cues[-1][0].end : sentence.end]):
+        return None
+    return cues[-1]
+
+
+def _dash_signature(layout: Layout, span: QuotedSpan) -> CueSpeaker | None:
+    """'“He is a bully.” ― Veronica Cruz': a name after a dash signs the quote before it."""
+    if span.close_mark is None:
+        return None
+    paragraph_end = layout.paragraphs[span.paragraph][1]
+    signed = _SIGNATURE.match(layout.text, span.close_mark + 1, paragraph_end)
+    if signed is None:
+        return None
+    mention = mention_at(layout.text, signed.end(), paragraph_end)
+    if mention is None or mention.kind != "name":
+        return None
+    rest = layout.text[mention.end : paragraph_end].strip(" \t.")
+    if rest and not rest.startswith(("“", '"')):
+        return None
+    return CueSpeaker(mention, "X-said")
 
 
 def _partial(layout: Layout, span: QuotedSpan, index: int) -> Candidate | None:

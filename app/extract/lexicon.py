@@ -68,6 +68,24 @@ TITLE_ABBREVIATIONS = frozenset(
     for title in TITLES | NAMEPARSER.titles
     if len(title) <= 4 and title.isascii() and title.isalpha()
 ) - wordset("her his me us uk most air pro king host maid poet pope army navy")
+# The office a short title stands for, so "Sen. Bernie Sanders" is later "the senator".
+TITLE_OFFICES = {
+    "sen": "senator",
+    "rep": "representative",
+    "gov": "governor",
+    "gen": "general",
+    "lt": "lieutenant",
+    "col": "colonel",
+    "capt": "captain",
+    "sgt": "sergeant",
+    "prof": "professor",
+    "dr": "doctor",
+    "cllr": "councillor",
+    "det": "detective",
+    "supt": "superintendent",
+    "adm": "admiral",
+    "pres": "president",
+}
 # Titles that say which sex a person is, for matching he/she.
 MALE_TITLES = wordset(
     """

@@ -17,6 +17,7 @@ from app.extract.lexicon import (
     PEOPLE_PLURALS,
     ROLE_NOUNS,
     TITLE_ABBREVIATIONS,
+    TITLE_OFFICES,
     TITLES,
     trie_pattern,
 )
@@ -320,7 +321,8 @@ def _name_mention(
         return None
     if title and description is None:
         description = title
-        role = title.split()[-1].lower()
+        role = title.split()[-1].lower().rstrip(".")
+        role = TITLE_OFFICES.get(role, role)
         words = title.split()
         first_role = next(
             (i for i, w in enumerate(words) if w.rstrip(".").lower() in _TITLE_WORDS), len(words)

@@ -14,7 +14,7 @@ PassageKind = Literal["paragraph", "sentence"]
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n(?=\s*\S)")
 # A sentence ends at . ! ? (optionally followed by closing quotes/brackets) before whitespace
 # and an opening capital, digit or quote. Abbreviations are rejected afterwards.
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*(?=\s+[\"'“‘(\[]{0,2}[A-Z0-9])")
 # Up to three capitalised words then a speech verb, or the verb first: "Graham asked".
 _ATTRIBUTION_AFTER_QUOTE = re.compile(
     rf"[ \t]+(?:(?:[A-Z][\w’'.\-]*[ \t]+){{1,3}}(?:{CUE_WORD.pattern})|(?:{CUE_WORD.pattern})[ \t])"

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from app.extract.boilerplate import is_boilerplate, is_heading, is_separator
 from app.extract.candidates import Candidate
-from app.extract.direct import direct_quotes
+from app.extract.direct import block_quotes, direct_quotes
 from app.extract.document import Layout
 from app.extract.passages import paragraph_spans
 from app.extract.quotes import find_quoted_spans
@@ -82,7 +82,7 @@ def extract(text: str) -> Extraction:
     asking = {c.paragraph for c in transcript if c.kind == "question"}
     found = [
         c
-        for c in direct_quotes(layout) + reported_speech(layout)
+        for c in direct_quotes(layout) + block_quotes(layout) + reported_speech(layout)
         if c.paragraph not in turns or _embedded_in_turn(c, c.paragraph in asking)
     ]
     candidates = _without_overlaps(found) + transcript

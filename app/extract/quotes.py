@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_DOUBLE_MARK = re.compile(r"[“”\"]")
+# Two apostrophes stand for a double mark in some wire and archive feeds: ''It's over,''
+_DOUBLE_MARK = re.compile(r"[“”\"]|''")
 _SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))[‘'](?=[^\W\d_]|\d|\.\.\.|…)", re.MULTILINE)
 _SINGLE_CLOSE_CHARS = frozenset("’'")
 _OPENING_CONTEXT = frozenset(" \t\n([{—–-/")
@@ -64,16 +65,26 @@ def _double_spans(text: str, start: int, end: int, paragraph: int) -> list[Quote
     for match in _DOUBLE_MARK.finditer(text, start, end):
         position, mark = match.start(), match.group(0)
         if opened is None:
-            if mark == "“" or (mark == '"' and _looks_like_opening(text, position, start)):
-                opened = position
+            if mark == "“" or (mark in _AMBIGUOUS and _looks_like_opening(text, position, start)):
+                opened, width = position, len(mark)
+            elif mark == "”" and _opens_paragraph(text, position, start):
+                opened, width = position, 1  # ”Fear. I am afraid ...”: a typo for “
         elif mark == "“":
-            opened = position  # an unclosed mark mid-paragraph is a typo; trust the later one
+            opened, width = position, 1  # an unclosed mark mid-paragraph is a typo: trust this one
         else:
-            _add(spans, text, opened, position, paragraph, position)
+            close = position + len(mark) - 1
+            _add(spans, text, opened, position, paragraph, close, width)
             opened = None
     if opened is not None:
-        _add(spans, text, opened, end, paragraph, None)
+        _add(spans, text, opened, end, paragraph, None, width)
     return spans
+
+
+_AMBIGUOUS = frozenset(('"', "''"))
+
+
+def _opens_paragraph(text: str, position: int, paragraph_start: int) -> bool:
+    return position == paragraph_start and text[position + 1 : position + 2].isalpha()
 
 
 def _single_spans(text: str, start: int, end: int, paragraph: int) -> list[QuotedSpan]:
@@ -150,8 +161,9 @@ def _add(
     stop: int,
     paragraph: int,
     close: int | None,
+    width: int = 1,
 ) -> None:
-    start, end = opened + 1, stop
+    start, end = opened + width, stop
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():

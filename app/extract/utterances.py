@@ -8,9 +8,11 @@ import re
 from app.extract.resolution import Resolved
 
 # Between the pieces: the first piece's closing mark, its attribution, the next opening mark.
-_ATTRIBUTION_GAP = re.compile(r"^[,.!?…]?[”\"’][^“”\"\n]{1,120}[,.:;—–-][ \t]*[“\"‘]$")
+_ATTRIBUTION_GAP = re.compile(
+    r"^[,.!?…]?(?:''|[”\"’])[^“”\"\n]{1,120}[,.:;—–-][ \t]*(?:''|[“\"‘])$"
+)
 # A quotation left open at a paragraph's end and re-opened at the next one's start.
-_PARAGRAPH_GAP = re.compile(r"^[ \t]*\n\s*[“\"‘]$")
+_PARAGRAPH_GAP = re.compile(r"^[ \t]*\n\s*(?:''|[“\"‘])$")
 _CONTINUES_PARAGRAPHS = "direct:multi-paragraph-continuation"
 
 

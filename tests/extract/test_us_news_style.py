@@ -155,3 +155,41 @@ def test_party_label_before_a_name_is_not_part_of_it():
 def test_capitalised_conjunction_does_not_join_the_speaker_phrase():
     text = LEAD + "While his advisers said the plan was sound, the senator hesitated."
     assert quote_containing(extract(text), "plan was sound").speaker == "his advisers"
+
+
+def test_two_apostrophes_work_as_quotation_marks():
+    text = LEAD + "''It's more tinkering at the edges,'' said Alan Cole, an economist."
+    quote = quote_containing(extract(text), "tinkering")
+    assert (quote.text, quote.speaker) == ("It's more tinkering at the edges,", "Alan Cole")
+
+
+def test_split_quote_in_two_apostrophe_marks_is_one_utterance():
+    text = LEAD + "''It is over,'' said Alan Cole, an economist. ''Nobody will fund it.''"
+    (quote,) = extract(text).quotes
+    assert len(quote.segments) == 2
+
+
+def test_closing_mark_typed_at_a_paragraph_start_opens_the_quote():
+    text = LEAD + "\n\n”Fear. I am afraid of what comes next,” said Ana Ruiz."
+    quote = quote_containing(extract(text), "afraid of what comes")
+    assert quote.speaker == "Ana Ruiz"
+
+
+def test_name_after_a_dash_signs_the_quote_before_it():
+    text = LEAD + "\n\n“Maybe we can build a wall around him.” ― Steve Quinley."
+    assert quote_containing(extract(text), "build a wall").speaker == "Steve Quinley"
+
+
+def test_paragraph_after_an_introduction_ending_in_a_colon_is_a_block_quote():
+    text = (
+        LEAD + "\n\nThe host, Rob Lamb, added:\n\n"
+        "This reeks of fear. She cannot win without rigging it.\n\nThe show ended at noon."
+    )
+    quote = quote_containing(extract(text), "reeks of fear")
+    assert (quote.kind, quote.speaker) == ("direct", "Rob Lamb")
+    assert not [q for q in extract(text).quotes if "ended at noon" in q.text]
+
+
+def test_quote_opening_the_paragraph_after_a_colon_line_belongs_to_its_speaker():
+    text = LEAD + "\n\nDr. Ana Ward stated:\n\n“The council is not listening to us.”"
+    assert quote_containing(extract(text), "not listening").speaker == "Ana Ward"
