@@ -45,7 +45,8 @@ _CHARACTERISING = wordset(
     called calls calling described describes describing branded brands dubbed labelled
     labeled hailed slammed blasted praised condemned grinned laughed smiled chuckled snapped
     fumed raged beamed stormed sneered shrugged quipped joked sighed mused refers referred
-    refer referring
+    refer referring accused accuses accusing attacked attacks criticized criticised criticizes
+    criticises mocked mocks ridiculed derided cited cites proclaimed proclaims
     """
 )
 

@@ -19,6 +19,7 @@ _CLAUSE_START = re.compile(r"^[\s“\"‘'(—–-]*$")
 _SPLIT_QUOTE_LEAD = re.compile(r"[”\"’][ \t]*,?[ \t]*[^“”\"]{1,60}?,[ \t]*$")
 _NESTED_LEAD = re.compile(r"[^.!?;“”‘’]{0,40}?[,:]?\s*$")
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We)\s+(?:\w+\s+)?$")
+_SO_CALLED = re.compile(r"so-called\s*$", re.IGNORECASE)
 _SIGNATURE = re.compile(r"[ \t]*[―—–][ \t]*")
 _NEW_CLAUSE = re.compile(r",[ \t]+(?:although|though|but|while|whereas|and|as|because)\b")
 _THAT = re.compile(r"\bthat\s+")
@@ -84,8 +85,10 @@ def _attribute(layout: Layout, span: QuotedSpan) -> Candidate | None:
             inherits=True,
         )
     index = layout.sentence_index(span.open_mark)
-    if index is None or _scare_quote(text, span):
+    if index is None:
         return None
+    if _scare_quote(text, span):
+        return _single_word_partial(layout, span, index)
     sentence = layout.sentences[index]
     lead = text[sentence.start : span.open_mark]
     signed = _dash_signature(layout, span)
@@ -190,6 +193,26 @@ def _dash_signature(layout: Layout, span: QuotedSpan) -> CueSpeaker | None:
     if rest and not rest.startswith(("“", '"')):
         return None
     return CueSpeaker(mention, "X-said")
+
+
+def _single_word_partial(layout: Layout, span: QuotedSpan, index: int) -> Candidate | None:
+    """One quoted lower-case word after a named speaker's verb is their word ('Trump tweeted
+    that Machado was “disgusting”'); without such a verb it is a scare quote."""
+    text = layout.text
+    if not text[span.start : span.start + 1].islower() or _SO_CALLED.search(
+        text, max(0, span.open_mark - 12), span.open_mark
+    ):
+        return None
+    preceding = [
+        (cue, speaker)
+        for cue, speaker in layout.cues[index]
+        if cue.end <= span.open_mark and speaker.mention is not None
+    ]
+    if not preceding:
+        return None
+    cue, speaker = preceding[-1]
+    found = _with_speaker(span, "partial", cue, speaker, "partial:word-after-cue", 0.7)
+    return _with_clause(layout, found, layout.sentences[index], cue, speaker)
 
 
 def _partial(layout: Layout, span: QuotedSpan, index: int) -> Candidate | None:

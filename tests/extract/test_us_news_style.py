@@ -193,3 +193,19 @@ def test_paragraph_after_an_introduction_ending_in_a_colon_is_a_block_quote():
 def test_quote_opening_the_paragraph_after_a_colon_line_belongs_to_its_speaker():
     text = LEAD + "\n\nDr. Ana Ward stated:\n\n“The council is not listening to us.”"
     assert quote_containing(extract(text), "not listening").speaker == "Ana Ward"
+
+
+def test_one_quoted_word_after_a_named_speakers_verb_is_a_partial_quote():
+    text = LEAD + "Lopez tweeted that the governor's plan was “disgusting” and should go."
+    quote = quote_containing(extract(text), "disgusting")
+    assert (quote.kind, quote.speaker) == ("partial", "Lopez")
+
+
+def test_so_called_word_is_a_scare_quote_even_after_a_verb():
+    text = LEAD + "Lopez said that so-called “smart” meters would be fitted in May."
+    assert not [q for q in extract(text).quotes if q.text == "smart"]
+
+
+def test_accused_of_attributes_the_quoted_words():
+    text = LEAD + "Lopez accused the governor of being “asleep at the wheel” all year."
+    assert quote_containing(extract(text), "asleep at the wheel").speaker == "Lopez"
