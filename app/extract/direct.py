@@ -353,9 +353,10 @@ def _starts_like_sentence(text: str, span: QuotedSpan) -> bool:
 
 
 def _looks_like_title(text: str, span: QuotedSpan) -> bool:
-    """Titles of works and names: short, every word capitalised, no closing punctuation."""
-    content = text[span.start : span.end]
+    """Titles of works and names: short, every word capitalised, no closing punctuation but
+    the comma or full stop US style keeps inside the marks ('on “Meet the Press.”')."""
+    content = text[span.start : span.end].rstrip(".,")
     words = content.split()
-    if len(words) > 8 or content[-1:] in ".,!?…":
+    if not words or len(words) > 8 or content[-1:] in "!?…":
         return False
     return all(_TITLE_CASE_WORD.match(w) for w in words) and words[0][:1].isupper()

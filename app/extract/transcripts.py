@@ -46,6 +46,11 @@ _CHAIR_LABELS = frozenset(["moderator", "chair", "chairman", "chairwoman", "chai
 _QUESTION_LABELS = frozenset(["q", "question", "interviewer"])
 _ANSWER_LABELS = frozenset(["a", "answer"])
 _MIN_LABELLED_TURNS = 2
+_DATELINE = re.compile(r"^[A-Z][A-Z .,’'\-]{2,40}[ \t]+[—–-][ \t]")
+_THIRD_PERSON_SAID = re.compile(
+    r"\b(?:he|she|they|[A-Z][\w’'\-]+)[ \t]+(?:said|says|told|tells|added|adds|asked)\b"
+    r"|\b(?:said|says|added|asked)[ \t]+(?:the[ \t]+)?[A-Z]?[a-z]+"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +104,8 @@ def transcript_quotes(
                 turn = Turn(turn.mention, "question")
             method = "transcript:question-label" if turn.kind == "question" else "transcript:label"
             found.append(_quote(text, body_start, p_end, turn, cue, method, index, 0.95))
+        elif turn is not None and _reads_as_reporting(text[p_start:p_end]):
+            turn = None
         elif turn is not None:
             consumed.add(index)
             if turn.kind == "housekeeping":
@@ -184,7 +191,24 @@ def _label(text: str, span: tuple[int, int]) -> re.Match[str] | None:
     match = _LABEL.match(text, *span)
     if match is None or len(match.group("label").split()) > 4:
         return None
+    if not _is_metadata(match) and _is_title_case(text[match.end() : span[1]]):
+        return None  # "Bernie Sanders: ‘It Is Not A Radical Idea’": a headline, not a turn
     return match
+
+
+def _is_title_case(body: str) -> bool:
+    words = [w.strip("‘’“”\"'(") for w in body.split()]
+    words = [w for w in words if w[:1].isalpha()]
+    capitalised = sum(w[0].isupper() for w in words)
+    return len(words) >= 4 and capitalised >= 0.75 * len(words)
+
+
+def _reads_as_reporting(paragraph: str) -> bool:
+    """A paragraph that quotes someone with a speech verb, or opens with a dateline, is the
+    story again, not more of the speaker's turn."""
+    if _DATELINE.match(paragraph):
+        return True
+    return any(mark in paragraph for mark in '“”"') and bool(_THIRD_PERSON_SAID.search(paragraph))
 
 
 def _turn_from_label(label: re.Match[str]) -> Turn:

@@ -59,3 +59,26 @@ def test_interview_answers_go_to_the_interviewee():
     extraction = extract(text)
     assert quote_containing(extraction, "Where did").kind == "question"
     assert quote_containing(extraction, "my own fear").speaker == "Sara Lindqvist"
+
+
+def test_a_headline_in_label_form_does_not_start_a_transcript():
+    text = (
+        "Dana Ortiz: ‘It Is Not A Radical Idea’ To Raise The Wage\n\n"
+        "Senator Dana Ortiz defended her plan on Sunday.\n\n"
+        "“I apologise to nobody for that,” Ortiz said.\n\n"
+        "Critics: the plan costs too much, said the chamber of commerce."
+    )
+    quote = [q for q in extract(text).quotes if "apologise" in q.text][0]
+    assert quote.kind == "direct"
+    assert not [q for q in extract(text).quotes if q.text.startswith("Senator Dana Ortiz")]
+
+
+def test_reported_paragraph_ends_a_speakers_turn():
+    text = (
+        "MATTHEWS: Is speculation bad?\n\nLOPEZ: Well, nobody calls a pension speculation.\n\n"
+        "It comes down to words.\n\n"
+        "“That is the whole fight,” Lopez said later in an interview with the paper."
+    )
+    quotes = extract(text).quotes
+    later = [q for q in quotes if "whole fight" in q.text][0]
+    assert later.kind == "direct"

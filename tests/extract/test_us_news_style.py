@@ -209,3 +209,8 @@ def test_so_called_word_is_a_scare_quote_even_after_a_verb():
 def test_accused_of_attributes_the_quoted_words():
     text = LEAD + "Lopez accused the governor of being “asleep at the wheel” all year."
     assert quote_containing(extract(text), "asleep at the wheel").speaker == "Lopez"
+
+
+def test_show_title_with_the_full_stop_inside_the_marks_is_not_a_quote():
+    text = LEAD + "Lopez made the case on “Meet the Voters.”"
+    assert extract(text).quotes == ()
