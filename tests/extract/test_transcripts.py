@@ -68,7 +68,7 @@ def test_a_headline_in_label_form_does_not_start_a_transcript():
         "“I apologise to nobody for that,” Ortiz said.\n\n"
         "Critics: the plan costs too much, said the chamber of commerce."
     )
-    quote = [q for q in extract(text).quotes if "apologise" in q.text][0]
+    quote = quote_containing(extract(text), "apologise")
     assert quote.kind == "direct"
     assert not [q for q in extract(text).quotes if q.text.startswith("Senator Dana Ortiz")]
 
@@ -79,6 +79,4 @@ def test_reported_paragraph_ends_a_speakers_turn():
         "It comes down to words.\n\n"
         "“That is the whole fight,” Lopez said later in an interview with the paper."
     )
-    quotes = extract(text).quotes
-    later = [q for q in quotes if "whole fight" in q.text][0]
-    assert later.kind == "direct"
+    assert quote_containing(extract(text), "whole fight").kind == "direct"
