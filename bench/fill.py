@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -21,7 +22,7 @@ DOCUMENT_COLUMNS = "id, title, text, content_sha256, publisher, published_at, ki
 PASSAGE_COLUMNS = 'document_id, kind, ordinal, paragraph, start, "end", text'
 QUOTE_COLUMNS = (
     "document_id, speaker_id, speaker_name, mention_text, mention_start, mention_end, "
-    'kind, start, "end", text, cue, confidence, method'
+    'kind, start, "end", text, segments, cue, confidence, method'
 )
 
 
@@ -95,6 +96,7 @@ def _chunk(first_id: int, count: int, seed: int) -> Chunk:
                         q.start,
                         q.end,
                         text[q.start : q.end],
+                        json.dumps([{"start": q.start, "end": q.end}]),
                         q.cue,
                         0.9,
                         "synthetic",

@@ -17,7 +17,7 @@ from sqlalchemy import (
     Text,
     func,
 )
-from sqlalchemy.dialects.postgresql import TSVECTOR
+from sqlalchemy.dialects.postgresql import JSONB, TSVECTOR
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.models.base import Base, CreatedMixin, IdMixin
@@ -35,6 +35,14 @@ class Quote(IdMixin, CreatedMixin, Base):
         CheckConstraint(f"status IN {QUOTE_STATUSES}", name="status"),
         CheckConstraint('0 <= start AND start < "end"', name="offsets"),
         CheckConstraint("confidence BETWEEN 0 AND 1", name="confidence"),
+        CheckConstraint(
+            "jsonb_typeof(segments) = 'array' AND segments <> '[]'::jsonb", name="segments"
+        ),
+        CheckConstraint(
+            "(clause_start IS NULL AND clause_end IS NULL) OR (clause_start IS NOT NULL "
+            "AND clause_end IS NOT NULL AND 0 <= clause_start AND clause_start < clause_end)",
+            name="clause",
+        ),
         Index("ix_quotes_document_id_start", "document_id", "start"),
         Index("ix_quotes_speaker_id_id", "speaker_id", "id"),
         *search_indexes("quotes"),
@@ -53,7 +61,13 @@ class Quote(IdMixin, CreatedMixin, Base):
     kind: Mapped[str] = mapped_column(String(12))
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
+    # The quoted words; a split quote's segments joined with a space (migration 0007).
     text: Mapped[str] = mapped_column(Text)
+    # Each quoted piece as {"start": int, "end": int}, in order; one piece for most quotes.
+    segments: Mapped[list[dict[str, int]]] = mapped_column(JSONB)
+    # A partial quote's reported clause around its quoted words; both null otherwise.
+    clause_start: Mapped[int | None] = mapped_column(Integer)
+    clause_end: Mapped[int | None] = mapped_column(Integer)
     cue: Mapped[str | None] = mapped_column(Text)
     confidence: Mapped[float] = mapped_column(Float)
     status: Mapped[str] = mapped_column(String(10), server_default="auto")

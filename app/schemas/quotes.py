@@ -20,6 +20,13 @@ class MentionOut(BaseModel):
     end: int
 
 
+class SpanOut(ApiModel):
+    """A stretch of the document's text: offsets into `documents.text`, end exclusive."""
+
+    start: int = Field(ge=0, description="Offset of the first character.")
+    end: int = Field(ge=0, description="Offset just past the last character.")
+
+
 class QuoteSpeakerOut(BaseModel):
     id: int | None
     name: str | None
@@ -37,6 +44,8 @@ class QuoteOut(ApiModel):
                     "forces to fight terrorism themselves.",
                     "start": 884,
                     "end": 987,
+                    "segments": [{"start": 884, "end": 987}],
+                    "clause": None,
                     "kind": "direct",
                     "cue": None,
                     "speaker": {
@@ -55,9 +64,24 @@ class QuoteOut(ApiModel):
 
     id: int
     document_id: int
-    text: str
-    start: int
-    end: int
+    text: str = Field(
+        description="The quoted words without their quotation marks; for a quote split by its "
+        "attribution, the segments' texts joined with a space."
+    )
+    start: int = Field(description="Offset into the document text where the first segment starts.")
+    end: int = Field(description="Offset into the document text where the last segment ends.")
+    segments: list[SpanOut] = Field(
+        min_length=1,
+        description="The quoted pieces in reading order, as offsets into the document text. "
+        "One for most quotes (equal to `start`..`end`); several when the attribution "
+        "interrupts the quote: '“A,” she said, “B.”' is one quote in two segments.",
+    )
+    clause: SpanOut | None = Field(
+        description="For a partial quote, the reported clause its quoted words sit in: in "
+        "'Ruiz called the plan “a gift to developers” at a meeting', `text` is 'a gift to "
+        "developers' and the clause 'the plan “a gift to developers” at a meeting'. Null for "
+        "other quotes."
+    )
     kind: QuoteKind
     cue: str | None
     speaker: QuoteSpeakerOut
@@ -100,6 +124,8 @@ def quote_out(quote: Quote) -> QuoteOut:
         text=quote.text,
         start=quote.start,
         end=quote.end,
+        segments=[SpanOut.model_validate(segment) for segment in quote.segments],
+        clause=_clause(quote),
         kind=quote.kind,
         cue=quote.cue,
         speaker=QuoteSpeakerOut(
@@ -112,3 +138,9 @@ def quote_out(quote: Quote) -> QuoteOut:
         method=quote.method,
         published_at=quote.document.published_at,
     )
+
+
+def _clause(quote: Quote) -> SpanOut | None:
+    if quote.clause_start is None or quote.clause_end is None:
+        return None
+    return SpanOut(start=quote.clause_start, end=quote.clause_end)

@@ -7,6 +7,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from app.schemas.quotes import SpanOut
 from app.services.search import Hit
 
 
@@ -31,6 +32,8 @@ class SearchHitOut(BaseModel):
                     "end": 1926,
                     "speaker_id": None,
                     "speaker_name": None,
+                    "segments": None,
+                    "clause": None,
                 }
             ]
         }
@@ -50,6 +53,15 @@ class SearchHitOut(BaseModel):
     end: int | None
     speaker_id: int | None
     speaker_name: str | None
+    segments: list[SpanOut] | None = Field(
+        description="For quotes: the quoted pieces in reading order, as offsets into the "
+        "document text (several when the attribution interrupts the quote). Null for passages "
+        "and claims."
+    )
+    clause: SpanOut | None = Field(
+        description="For partial quotes: the reported clause their quoted words sit in. Null "
+        "otherwise."
+    )
 
 
 def hit_out(hit: Hit) -> SearchHitOut:
@@ -68,4 +80,12 @@ def hit_out(hit: Hit) -> SearchHitOut:
         end=hit.end,
         speaker_id=hit.speaker_id,
         speaker_name=hit.speaker_name,
+        segments=(
+            None if hit.segments is None else [SpanOut.model_validate(s) for s in hit.segments]
+        ),
+        clause=(
+            None
+            if hit.clause_start is None or hit.clause_end is None
+            else SpanOut(start=hit.clause_start, end=hit.clause_end)
+        ),
     )

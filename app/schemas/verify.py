@@ -54,7 +54,11 @@ class VerifyMatchOut(BaseModel):
     published_at: datetime | None
     start: int = Field(description="Offset of the matched words in the document text.")
     end: int
-    source_text: str = Field(description="Exactly document.text[start:end].")
+    source_text: str = Field(
+        description="Exactly document.text[start:end]; for a match across the segments of a "
+        "quote split by its attribution, those segments' words joined with a space, without the "
+        "attribution between them."
+    )
     verdict: Literal["verbatim", "altered", "paraphrase"]
     similarity: float = Field(ge=0, le=1)
     diff: list[DiffOpOut]

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, time
 
+from psycopg.types.json import Jsonb
 from sqlalchemy import delete, func, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.exc import DataError, IntegrityError
@@ -161,6 +162,10 @@ def _store_quotes(session: Session, document_id: int, extraction: Extraction) ->
             "start": q.start,
             "end": q.end,
             "text": q.text,
+            # Jsonb: COPY would write a plain list as a PostgreSQL array.
+            "segments": Jsonb([{"start": s.start, "end": s.end} for s in q.segments]),
+            "clause_start": q.clause.start if q.clause else None,
+            "clause_end": q.clause.end if q.clause else None,
             "cue": q.cue,
             "confidence": q.confidence,
             "method": q.method,

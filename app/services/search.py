@@ -67,6 +67,10 @@ class Hit:
     end: int | None
     speaker_id: int | None
     speaker_name: str | None
+    # Quotes only: their segments ({"start", "end"} each) and a partial quote's clause.
+    segments: list[dict[str, int]] | None
+    clause_start: int | None
+    clause_end: int | None
 
 
 def search(
@@ -223,6 +227,9 @@ def _hit(type: SearchType, row: Any) -> Hit:
         end=row["end"],
         speaker_id=row["speaker_id"],
         speaker_name=row["speaker_name"],
+        segments=row["segments"],
+        clause_start=row["clause_start"],
+        clause_end=row["clause_end"],
     )
 
 
@@ -268,6 +275,12 @@ def _own_filters(table: Any, filters: Filters) -> list[ColumnElement[bool]]:
     return conditions
 
 
+# The quote-only columns of a hit, empty for passages and claims.
+_NOT_QUOTES = tuple(
+    literal(None).label(name) for name in ("segments", "clause_start", "clause_end")
+)
+
+
 def _passages(filters: Filters) -> Source:
     conditions = _own_filters(Passage, filters)
     if filters.speaker_id is not None:
@@ -292,6 +305,7 @@ def _passages(filters: Filters) -> Source:
         Passage.end,
         literal(None).label("speaker_id"),
         literal(None).label("speaker_name"),
+        *_NOT_QUOTES,
     ).join(Document, Document.id == Passage.document_id)
     return Source(Passage, conditions, hits, bucketed=True)
 
@@ -312,6 +326,9 @@ def _quotes(filters: Filters) -> Source:
         Quote.end,
         Quote.speaker_id,
         Quote.speaker_name,
+        Quote.segments,
+        Quote.clause_start,
+        Quote.clause_end,
     ).join(Document, Document.id == Quote.document_id)
     return Source(Quote, conditions, hits, bucketed=True)
 
@@ -333,6 +350,7 @@ def _claims(filters: Filters) -> Source:
         literal(None).label("end"),
         literal(None).label("speaker_id"),
         literal(None).label("speaker_name"),
+        *_NOT_QUOTES,
     )
     return Source(Claim, conditions, hits, bucketed=False)
 

@@ -42,21 +42,21 @@ CANDIDATES_SQL = text(
         WHERE {indexed_sql("p")} @@ CAST(:query AS tsquery)
           AND p.kind = 'paragraph'
     ), quote_hits AS MATERIALIZED (
-        SELECT q.id, q.document_id, q.start, q.text, q.tsv FROM quotes q
+        SELECT q.id, q.document_id, q.start, q.text, q.segments, q.tsv FROM quotes q
         WHERE {indexed_sql("q")} @@ CAST(:query AS tsquery)
           AND q.status <> 'rejected'
     ), hits AS (
-        (SELECT p.document_id, p.start, p.text, NULL::bigint AS quote_id
+        (SELECT p.document_id, p.start, p.text, NULL::jsonb AS segments, NULL::bigint AS quote_id
          FROM (SELECT * FROM paragraph_hits LIMIT :pool) p
          ORDER BY ts_rank(p.tsv, CAST(:query AS tsquery)) DESC, p.id
          LIMIT :limit)
         UNION ALL
-        (SELECT q.document_id, q.start, q.text, q.id
+        (SELECT q.document_id, q.start, q.text, q.segments, q.id
          FROM (SELECT * FROM quote_hits LIMIT :pool) q
          ORDER BY ts_rank(q.tsv, CAST(:query AS tsquery)) DESC, q.id
          LIMIT :limit)
     )
-    SELECT h.document_id, h.start, h.text, h.quote_id,
+    SELECT h.document_id, h.start, h.text, h.segments, h.quote_id,
            d.title, d.publisher, d.published_at
     FROM hits h JOIN documents d ON d.id = h.document_id
     """
@@ -74,7 +74,7 @@ IN_ARCHIVE_SQL = text(
 # times: take the earliest published candidates so that the first appearance is right.
 EARLIEST_SQL = text(
     f"""
-    SELECT p.document_id, p.start, p.text, NULL::bigint AS quote_id,
+    SELECT p.document_id, p.start, p.text, NULL::jsonb AS segments, NULL::bigint AS quote_id,
            d.title, d.publisher, d.published_at
     FROM passages p JOIN documents d ON d.id = p.document_id
     WHERE {indexed_sql("p")} @@ CAST(:query AS tsquery)
@@ -239,7 +239,7 @@ def _ranked(session: Session, query: str) -> list[dict]:
 
 def _aligned(claimed: str, candidates: list[dict]) -> list[Match]:
     """Each candidate aligned with the claim; identical texts (template sentences repeated in
-    many documents) are aligned once and the offsets shifted to each place."""
+    many documents) are aligned once and the offsets mapped to each place."""
     by_text: dict[str, Alignment | None] = {}
     matches = []
     for row in candidates:
@@ -247,24 +247,37 @@ def _aligned(claimed: str, candidates: list[dict]) -> list[Match]:
             by_text[row["text"]] = align(claimed, row["text"])
         alignment = by_text[row["text"]]
         if alignment is not None:
-            matches.append(_match(row, _shifted(alignment, row["start"])))
+            matches.append(_match(row, alignment))
     return matches
 
 
-def _shifted(alignment: Alignment, offset: int) -> Alignment:
-    return replace(alignment, start=alignment.start + offset, end=alignment.end + offset)
+def _in_document(row: dict, offset: int, *, end: bool) -> int:
+    """An offset into a candidate's text as an offset into its document. A quote split by its
+    attribution stores its segments' texts joined with a space: an offset past the first
+    segment lands in a later one. On a joining space, a start moves to the next segment and an
+    end stays at the end of the previous one."""
+    segments = row["segments"]
+    if not segments or len(segments) == 1:
+        return row["start"] + offset
+    position = 0
+    for segment in segments:
+        length = segment["end"] - segment["start"]
+        if offset < position + length or (end and offset <= position + length):
+            return segment["start"] + max(offset - position, 0)
+        position += length + 1
+    return segments[-1]["end"]
 
 
 def _match(row: dict, alignment: Alignment) -> Match:
-    source = row["text"][alignment.start - row["start"] : alignment.end - row["start"]]
+    """A candidate's alignment (offsets into the candidate's text) as a match in its document."""
     return Match(
         document_id=row["document_id"],
         title=row["title"],
         publisher=row["publisher"],
         published_at=row["published_at"],
-        start=alignment.start,
-        end=alignment.end,
-        source_text=source,
+        start=_in_document(row, alignment.start, end=False),
+        end=_in_document(row, alignment.end, end=True),
+        source_text=row["text"][alignment.start : alignment.end],
         verdict=alignment.verdict,
         similarity=alignment.similarity,
         diff=alignment.diff,

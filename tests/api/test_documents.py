@@ -245,7 +245,12 @@ def test_document_quotes_come_in_reading_order(client, editor, reader, nato_payl
     assert len(items) == document["quote_count"]
     assert [q["start"] for q in items] == sorted(q["start"] for q in items)
     for quote in items:
-        assert document["text"][quote["start"] : quote["end"]] == quote["text"]
+        pieces = [document["text"][s["start"] : s["end"]] for s in quote["segments"]]
+        assert " ".join(pieces) == quote["text"]
+        assert (quote["start"], quote["end"]) == (
+            quote["segments"][0]["start"],
+            quote["segments"][-1]["end"],
+        )
 
 
 def test_stored_text_cannot_be_changed(client, editor, ft_payload, session):
