@@ -101,6 +101,8 @@ _MENTION = rf"""
   | (?P<orgnoun>(?:[Tt]he|[Tt]heir|[Ii]ts|[Hh]is|[Hh]er)[ \t]+{_ORG_NOUN}\b)
   | (?P<docbare>(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)[ \t]+
         (?:{_LOWER_MODIFIER}[ \t]+){{0,2}}?{_DOCUMENT}\b)
+  | (?P<titled>(?:(?:{_LOWER_MODIFIER}|{NAME_CHAIN})[ \t]+){{0,4}}?
+        (?P<titlerole>(?=[a-z]){_ROLE})[ \t]+(?P<titledname>{NAME_CHAIN}))
   | (?P<name>(?P<lead>(?:{_DETERMINER}|{_POSSESSOR})[ \t]+(?:{_MODIFIER}[ \t]+){{0,2}}?
         {_LOWER_MODIFIER}[ \t]+|(?:{_LOWER_MODIFIER}[ \t]+){{1,2}}?)?
         (?P<bare>[Tt]he[ \t]+{ORG_CHAIN}|{NAME_CHAIN}))
@@ -283,10 +285,25 @@ def _to_mention(text: str, match: re.Match[str]) -> RawMention | None:
     if groups["group"]:
         end = match.end("group")
         return RawMention(start, end, text[start:end], "group")
+    if groups["titled"]:
+        return _titled_name(text, match)
     if groups["orgnoun"] or groups["docbare"]:
         end = match.end("orgnoun") if groups["orgnoun"] else match.end("docbare")
         return RawMention(start, end, text[start:end], "org")
     return _name_mention(text, match, description, role, affiliation)
+
+
+def _titled_name(text: str, match: re.Match[str]) -> RawMention | None:
+    """'Trump spokesperson Ron Lieberman', 'GOP strategist Keith Nahigian': the person, with
+    the words before the name as the role and the organisation in them as the affiliation."""
+    start, end = match.start("titledname"), match.end("titledname")
+    name = split_title(text[start:end])[1]
+    if not name or is_org_name(name):
+        return None
+    description = text[match.start("titled") : start].strip()
+    owner = _capitalised_modifier(description)
+    role = match.group("titlerole").lower()
+    return RawMention(start, end, text[start:end], "name", description, role, owner)
 
 
 def _name_in_appositive(text: str, match: re.Match[str]) -> RawMention | None:

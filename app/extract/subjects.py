@@ -106,7 +106,8 @@ def _inverted_speaker(text: str, cue: Cue, start: int, end: int) -> RawMention |
     mention = mention_at(text, _skip_space(text, cue.end), end)
     if mention is None or (mention.kind == "pronoun" and mention.text[0].isupper()):
         return None
-    if not _INVERSION_TAIL.match(text[mention.end : end]):
+    # '“...,” said Will Doyle, a professor at ...': after a closing quote, 'said X' is inverted.
+    if not _AFTER_QUOTE.search(lead) and not _INVERSION_TAIL.match(text[mention.end : end]):
         return None
     return mention
 
