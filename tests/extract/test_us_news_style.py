@@ -214,3 +214,16 @@ def test_accused_of_attributes_the_quoted_words():
 def test_show_title_with_the_full_stop_inside_the_marks_is_not_a_quote():
     text = LEAD + "Lopez made the case on “Meet the Voters.”"
     assert extract(text).quotes == ()
+
+
+def test_role_written_before_a_name_without_a_comma_names_the_person():
+    text = LEAD + "“Any candidate needs money,” said Hale campaign spokesman Rob Gidley."
+    assert quote_containing(extract(text), "needs money").speaker == "Rob Gidley"
+
+
+def test_long_appositive_with_a_place_after_an_inverted_speaker():
+    text = (
+        LEAD + "“It's an expensive model,” said Tom Doyle, a professor of economics at "
+        "Harbour University in Nashville, Tennessee."
+    )
+    assert quote_containing(extract(text), "expensive model").speaker == "Tom Doyle"
