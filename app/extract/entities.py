@@ -189,6 +189,11 @@ class Registry:
         exact = [e for e in fits if any(split_title(n)[1] == bare for n in e.names)]
         if len(exact) == 1:
             return exact[0]
+        # "Cruz" after "Ted Cruz ... Cruz said ... Heidi Cruz": whoever was already called
+        # by the bare surname keeps it, rather than the relative named last.
+        called = [e for e in fits if any(split_title(a)[1] == bare for a in e.aliases)]
+        if len(called) == 1:
+            return called[0]
         # Two people share a surname: the one mentioned most recently is meant.
         seen = [e for e in fits if position is None or self.last_seen.get(id(e), 10**9) <= position]
         pool = seen or fits

@@ -93,3 +93,12 @@ def test_nationality_descriptor_refers_to_the_person_in_focus():
     )
     quote = quote_containing(extract(text), "three other clubs")
     assert quote.speaker == "Paolo Rinaldi"
+
+
+def test_a_surname_stays_with_the_person_already_called_by_it():
+    text = (
+        "Tom Varga spoke in Leeds on Monday. Varga said he would not back the deal. "
+        "Critics had attacked Mia Varga, his wife. “I will not stand for it,” Varga said."
+    )
+    quote = next(q for q in extract(text).quotes if "stand for it" in q.text)
+    assert quote.speaker == "Tom Varga"
