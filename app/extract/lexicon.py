@@ -297,3 +297,4 @@ DEMONYMS = wordset(
 )
 
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+PRONOUNS = frozenset(PRONOUN_GENDER) | wordset("they them it its we us i me you")

@@ -14,15 +14,16 @@ from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm import Session
 
 from app.extract.html import article_from_html
+from app.extract.names import normalise_alias
 from app.extract.passages import Passage as TextPassage
 from app.extract.passages import split_passages
-from app.extract.pipeline import Extraction, extract
-from app.models import Document, Evidence, Passage, Quote
+from app.extract.pipeline import ExtractedQuote, Extraction, extract
+from app.models import Document, Evidence, Passage, Quote, Speaker
 from app.schemas.documents import DocumentIn
 from app.services import audit
 from app.services.errors import NotFound, Unprocessable
 from app.services.pagination import Page, keyset, page_of
-from app.services.speakers import lock_key, resolve
+from app.services.speakers import known_by_alias, lock_key, resolve
 
 
 @dataclass(frozen=True)
@@ -150,30 +151,42 @@ def _store_quotes(session: Session, document_id: int, extraction: Extraction) ->
     # Locks are taken in one global order, so two ingests never wait on each other in a cycle.
     ordered = sorted(extraction.speakers, key=lock_key)
     speaker_ids = {s.name: resolve(session, s).id for s in ordered}
-    rows = [
-        {
-            "document_id": document_id,
-            "speaker_id": speaker_ids.get(q.speaker) if q.speaker else None,
-            "speaker_name": q.speaker,
-            "mention_text": q.mention.text if q.mention else None,
-            "mention_start": q.mention.start if q.mention else None,
-            "mention_end": q.mention.end if q.mention else None,
-            "kind": q.kind,
-            "start": q.start,
-            "end": q.end,
-            "text": q.text,
-            # Jsonb: COPY would write a plain list as a PostgreSQL array.
-            "segments": Jsonb([{"start": s.start, "end": s.end} for s in q.segments]),
-            "clause_start": q.clause.start if q.clause else None,
-            "clause_end": q.clause.end if q.clause else None,
-            "cue": q.cue,
-            "confidence": q.confidence,
-            "method": q.method,
-        }
-        for q in extraction.quotes
-    ]
+    archive = known_by_alias(
+        session, [q.mention.text for q in extraction.quotes if q.speaker is None and q.mention]
+    )
+    rows = [_quote_row(document_id, q, speaker_ids, archive) for q in extraction.quotes]
     _insert_rows(session, Quote, rows)
     return len(rows)
+
+
+def _quote_row(
+    document_id: int,
+    q: ExtractedQuote,
+    speaker_ids: dict[str, int],
+    archive: dict[str, Speaker],
+) -> dict[str, object]:
+    """A quote as stored. A mention the text alone cannot resolve ('the Nato chief said') is
+    the speaker the archive knows by that alias, and the method says so."""
+    known = archive.get(normalise_alias(q.mention.text)) if q.mention and not q.speaker else None
+    return {
+        "document_id": document_id,
+        "speaker_id": known.id if known else speaker_ids.get(q.speaker) if q.speaker else None,
+        "speaker_name": known.name if known else q.speaker,
+        "mention_text": q.mention.text if q.mention else None,
+        "mention_start": q.mention.start if q.mention else None,
+        "mention_end": q.mention.end if q.mention else None,
+        "kind": q.kind,
+        "start": q.start,
+        "end": q.end,
+        "text": q.text,
+        # Jsonb: COPY would write a plain list as a PostgreSQL array.
+        "segments": Jsonb([{"start": s.start, "end": s.end} for s in q.segments]),
+        "clause_start": q.clause.start if q.clause else None,
+        "clause_end": q.clause.end if q.clause else None,
+        "cue": q.cue,
+        "confidence": q.confidence,
+        "method": f"{q.method}+archive-alias" if known else q.method,
+    }
 
 
 def _insert_rows(session: Session, model: type[Passage] | type[Quote], rows: list[dict]) -> None:

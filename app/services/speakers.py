@@ -9,6 +9,7 @@ from sqlalchemy import func, or_, select, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import Session, selectinload
 
+from app.extract.lexicon import PRONOUNS
 from app.extract.names import is_full_name, names_compatible, normalise_alias, surname
 from app.extract.pipeline import ExtractedSpeaker
 from app.models import Document, Quote, Speaker, SpeakerAlias
@@ -102,6 +103,23 @@ def _match_by_alias(session: Session, extracted: ExtractedSpeaker) -> Speaker | 
         .order_by(Speaker.id)
         .limit(1)
     )
+
+
+def known_by_alias(session: Session, surfaces: list[str]) -> dict[str, Speaker]:
+    """Normalised surface → the one live speaker the archive knows by that alias ('the Nato
+    chief', added by an editor). Forms that several speakers share, and pronouns, name no one."""
+    wanted = {normalise_alias(s) for s in surfaces} - PRONOUNS - {""}
+    if not wanted:
+        return {}
+    rows = session.execute(
+        select(SpeakerAlias.normalised, Speaker)
+        .join(Speaker, Speaker.id == SpeakerAlias.speaker_id)
+        .where(SpeakerAlias.normalised.in_(wanted), Speaker.merged_into_id.is_(None))
+    ).all()
+    found: dict[str, list[Speaker]] = {}
+    for normalised, speaker in rows:
+        found.setdefault(normalised, []).append(speaker)
+    return {n: speakers[0] for n, speakers in found.items() if len(speakers) == 1}
 
 
 def add_aliases(session: Session, speaker_id: int, aliases: tuple[str, ...]) -> list[str]:

@@ -118,3 +118,44 @@ def test_merge_needs_the_admin_role(client, editor, reader):
     speaker = _speakers(client, reader, "stoltenberg")[0]
     response = client.post(f"/speakers/{speaker['id']}/merge", json={"into": 99}, headers=editor)
     assert response.status_code == 403
+
+
+def test_an_alias_an_editor_added_attributes_quotes_in_later_documents(client, editor, reader):
+    first = _ingest(
+        client,
+        editor,
+        "Harbour plan",
+        "Harbour master Ruth Trelawny said dredging would begin on Monday.",
+    )
+    quote = client.get(f"/documents/{first['id']}/quotes", headers=reader).json()["items"][0]
+    speaker_id = quote["speaker"]["id"]
+    added = client.post(
+        f"/speakers/{speaker_id}/aliases", json={"alias": "the harbour chief"}, headers=editor
+    )
+    assert added.status_code in (200, 201), added.text
+    later = _ingest(
+        client,
+        editor,
+        "Harbour update",
+        "The ferry will keep running. “The berth is safe,” the harbour chief said on Friday.",
+    )
+    stored = client.get(f"/documents/{later['id']}/quotes", headers=reader).json()["items"]
+    quote = next(q for q in stored if "berth is safe" in q["text"])
+    assert quote["speaker"]["id"] == speaker_id
+    assert quote["method"].endswith("+archive-alias")
+
+
+def test_an_alias_two_speakers_share_attributes_nothing(client, editor, reader):
+    for name in ("Ruth Trelawny", "Simon Beare"):
+        doc = _ingest(client, editor, name, f"{name} said the harbour would reopen in May.")
+        quote = client.get(f"/documents/{doc['id']}/quotes", headers=reader).json()["items"][0]
+        client.post(
+            f"/speakers/{quote['speaker']['id']}/aliases",
+            json={"alias": "the harbour chief"},
+            headers=editor,
+        )
+    later = _ingest(
+        client, editor, "Update", "The ferry will run. “It is safe,” the harbour chief said."
+    )
+    stored = client.get(f"/documents/{later['id']}/quotes", headers=reader).json()["items"]
+    assert next(q for q in stored if "It is safe" in q["text"])["speaker"]["id"] is None
