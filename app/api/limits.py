@@ -1,6 +1,8 @@
-"""ASGI middleware enforcing what a request may carry: a bounded body, and only storable text.
+"""ASGI middleware enforcing what a request may carry: a bounded body, and only storable text
+in a JSON body of bounded depth.
 
-Both run before routing, so every route (including ones added later) is covered.
+Both run before routing (and before authentication), so every route, including ones added
+later, is covered.
 """
 
 from __future__ import annotations
@@ -19,6 +21,10 @@ from app.api.problems import problem
 # PostgreSQL text cannot hold NUL, and UTF-8 cannot encode a lone surrogate (JSON can write one).
 UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 JSON_BODY_METHODS = {"POST", "PUT", "PATCH"}
+# No request body of this API nests deeper than 3 levels. A deeper one is refused before it is
+# walked: Python's JSON parser raises RecursionError near 1,000 levels, and so would any
+# recursive walk over a parsed document.
+MAX_JSON_DEPTH = 32
 
 
 class BodyTooLarge(Exception):
@@ -78,9 +84,10 @@ class BodySizeLimit:
 
 
 class StorableText:
-    """Refuses NUL, lone surrogates and non-UTF-8 bytes in the path, query or JSON body: 422.
+    """Refuses NUL, lone surrogates and non-UTF-8 bytes in the path, query or JSON body, and
+    JSON bodies nested deeper than MAX_JSON_DEPTH: 422.
 
-    PostgreSQL would reject them deep inside a write; refusing them up front names the field.
+    PostgreSQL would reject such text deep inside a write; refusing it up front names the field.
     Bodies that are not valid JSON pass through untouched for FastAPI to report.
     """
 
@@ -94,8 +101,12 @@ class StorableText:
         fields = list(_unstorable_in_url(scope))
         if scope["method"] in JSON_BODY_METHODS and _is_json(scope):
             body = await _read_body(receive)
-            fields += _unstorable_in_body(body)
             receive = _replay(body)
+            try:
+                fields += _unstorable_in_body(body)
+            except TooDeep:
+                await _refuse_depth(scope, receive, send)
+                return
         if fields:
             await _refuse(fields, scope, receive, send)
             return
@@ -138,34 +149,55 @@ def _unstorable_in_url(scope: Scope) -> Iterator[str]:
             yield f"query.{UNSTORABLE.sub('?', name)}"
 
 
+class TooDeep(Exception):
+    pass
+
+
 def _unstorable_in_body(body: bytes) -> list[str]:
     try:
         document = json.loads(body.decode("utf-8"))
     except UnicodeDecodeError:
         return ["body"]
+    except RecursionError as error:  # nested far deeper than MAX_JSON_DEPTH
+        raise TooDeep from error
     except ValueError:  # malformed JSON: FastAPI reports where
         return []
-    return list(_unstorable_in_json(document, ()))
+    return list(_unstorable_in_json(document))
 
 
-def _unstorable_in_json(value: Any, path: tuple[str, ...]) -> Iterator[str]:
-    if isinstance(value, str):
-        if UNSTORABLE.search(value):
-            yield ".".join(path) or "body"
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            name = UNSTORABLE.sub("?", key)
-            if name != key:
-                yield ".".join((*path, name))
-            yield from _unstorable_in_json(item, (*path, name))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _unstorable_in_json(item, (*path, str(index)))
+def _unstorable_in_json(document: Any) -> Iterator[str]:
+    """The paths of unstorable strings and keys in document order, walked without recursion;
+    raises TooDeep when the document nests deeper than MAX_JSON_DEPTH."""
+    # (value, its path, whether its key itself is unstorable), next to visit last.
+    pending: list[tuple[Any, tuple[str, ...], bool]] = [(document, (), False)]
+    while pending:
+        value, path, bad_key = pending.pop()
+        if isinstance(value, dict | list) and len(path) >= MAX_JSON_DEPTH:
+            raise TooDeep  # the document itself is the first level
+        if bad_key:
+            yield ".".join(path)
+        if isinstance(value, str):
+            if UNSTORABLE.search(value):
+                yield ".".join(path) or "body"
+        elif isinstance(value, dict):
+            named = [(UNSTORABLE.sub("?", key), key, item) for key, item in value.items()]
+            pending.extend((item, (*path, name), name != key) for name, key, item in named[::-1])
+        elif isinstance(value, list):
+            items = [(item, (*path, str(i)), False) for i, item in enumerate(value)]
+            pending.extend(items[::-1])
 
 
 async def _refuse(fields: list[str], scope: Scope, receive: Receive, send: Send) -> None:
     message = "holds a NUL character, a lone surrogate or bytes that are not UTF-8"
     errors = [{"field": f, "message": message, "type": "unstorable_text"} for f in fields]
     detail = f"Invalid input in: {', '.join(sorted(set(fields)))}."
+    response = problem(422, detail, Request(scope), "Validation failed", errors=errors)
+    await response(scope, receive, send)
+
+
+async def _refuse_depth(scope: Scope, receive: Receive, send: Send) -> None:
+    message = f"nested deeper than {MAX_JSON_DEPTH} levels"
+    errors = [{"field": "body", "message": message, "type": "json_too_deep"}]
+    detail = f"The JSON body is nested deeper than {MAX_JSON_DEPTH} levels."
     response = problem(422, detail, Request(scope), "Validation failed", errors=errors)
     await response(scope, receive, send)
