@@ -9,12 +9,12 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from sqlalchemy.exc import DataError, DBAPIError, OperationalError
+from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.exceptions import HTTPException
 from starlette.routing import Match
 
-from app.services.errors import DomainError
+from app.services.errors import DomainError, integrity_error
 
 log = logging.getLogger("attest.api")
 PROBLEM_JSON = "application/problem+json"
@@ -101,6 +101,12 @@ async def _on_database(request: Request, error: DBAPIError) -> JSONResponse:
     if isinstance(error, OperationalError) or error.connection_invalidated:
         log.warning("database unavailable: %s", error.orig)
         return _unavailable(request)
+    refused = integrity_error(error.orig) if isinstance(error, IntegrityError) else None
+    if refused is not None:
+        # A row a concurrent change removed, or a constraint the validation did not foresee:
+        # the transaction rolled back, so nothing is half-written.
+        log.warning("database refused a write: %s", error.orig)
+        return await _on_domain(request, refused)
     if isinstance(error, DataError):
         # A value the database cannot hold (out of range, malformed) that validation let through.
         log.warning("database refused a value: %s", error.orig)
