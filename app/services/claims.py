@@ -66,7 +66,7 @@ def create_claim(
 
 
 def _origin_document(session: Session, origin: Origin) -> Document:
-    document = session.get(Document, origin.document_id)
+    document = evidence.locked_document(session, origin.document_id)
     if document is None:
         raise Unprocessable(
             f"Document {origin.document_id} does not exist.", field="from.document_id"

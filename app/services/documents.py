@@ -23,7 +23,7 @@ from app.schemas.documents import DocumentIn
 from app.services import audit
 from app.services.errors import NotFound, Unprocessable
 from app.services.pagination import Page, keyset, page_of
-from app.services.speakers import known_by_alias, lock_key, resolve
+from app.services.speakers import resolve_all
 
 
 @dataclass(frozen=True)
@@ -148,13 +148,12 @@ def _store_passages(
 
 
 def _store_quotes(session: Session, document_id: int, extraction: Extraction) -> int:
-    # Locks are taken in one global order, so two ingests never wait on each other in a cycle.
-    ordered = sorted(extraction.speakers, key=lock_key)
-    speaker_ids = {s.name: resolve(session, s).id for s in ordered}
-    archive = known_by_alias(
-        session, [q.mention.text for q in extraction.quotes if q.speaker is None and q.mention]
-    )
-    rows = [_quote_row(document_id, q, speaker_ids, archive) for q in extraction.quotes]
+    # Locks are taken in one global order, so two ingests never wait on each other in a cycle;
+    # the speakers stay locked until the quotes naming them are committed.
+    unresolved = [q.mention.text for q in extraction.quotes if q.speaker is None and q.mention]
+    resolved = resolve_all(session, extraction.speakers, unresolved)
+    speaker_ids = {name: speaker.id for name, speaker in resolved.by_name.items()}
+    rows = [_quote_row(document_id, q, speaker_ids, resolved.by_alias) for q in extraction.quotes]
     _insert_rows(session, Quote, rows)
     return len(rows)
 
@@ -269,6 +268,15 @@ def delete_document(session: Session, document_id: int, actor: str) -> None:
         document = session.get(Document, document_id, with_for_update=True)
         if document is None:
             raise NotFound(f"Document {document_id} does not exist.")
+        # Its quotes locked in id order, as merges lock the quotes they move: the cascade
+        # below then never waits for a merge holding one quote while that merge waits for
+        # another this deletion holds.
+        session.scalars(
+            select(Quote.id)
+            .where(Quote.document_id == document_id)
+            .order_by(Quote.id)
+            .with_for_update()
+        ).all()
         evidence = session.scalar(
             select(func.count()).select_from(Evidence).where(Evidence.document_id == document_id)
         )

@@ -142,8 +142,20 @@ def locked_claim(session: Session, claim_id: int) -> Claim:
     return claim
 
 
+def locked_document(session: Session, document_id: int) -> Document | None:
+    """The document, its row share-locked until the transaction ends: a deletion waits for the
+    evidence being anchored to it (and then removes it too), or, committed first, leaves
+    nothing to anchor to. The lock (FOR KEY SHARE) does not hold back other writers."""
+    return session.get(
+        Document,
+        document_id,
+        with_for_update={"read": True, "key_share": True},
+        populate_existing=True,
+    )
+
+
 def _document(session: Session, document_id: int) -> Document:
-    document = session.get(Document, document_id)
+    document = locked_document(session, document_id)
     if document is None:
         raise Unprocessable(f"Document {document_id} does not exist.", field="document_id")
     return document
@@ -193,6 +205,7 @@ def attach(
         note=note,
         created_by=actor,
     )
+    evidence.document = document
     session.add(evidence)
     session.flush()
     audit.record(session, actor, "add", "evidence", evidence.id, None, audit.snapshot(evidence))
@@ -227,7 +240,9 @@ def add_evidence(
         where = anchor(document.text, exact, start, end)
         evidence = attach(session, claim, document, where, stance, note, actor, quote_id)
         claim.updated_at = func.now()
-    return get_evidence(session, claim_id, evidence.id)
+        # Read back inside the transaction: the document may be deleted right after it commits.
+        view = EvidenceView(evidence, speakers_of(session, [evidence]).get(evidence.id))
+    return view
 
 
 def get_evidence(session: Session, claim_id: int, evidence_id: int) -> EvidenceView:
@@ -240,7 +255,8 @@ def get_evidence(session: Session, claim_id: int, evidence_id: int) -> EvidenceV
 def delete_evidence(session: Session, claim_id: int, evidence_id: int, actor: str) -> None:
     with session.begin():
         claim = locked_claim(session, claim_id)
-        evidence = session.get(Evidence, evidence_id)
+        # Locked: a deletion of its document may be removing it at the same moment.
+        evidence = session.get(Evidence, evidence_id, with_for_update=True, populate_existing=True)
         if evidence is None or evidence.claim_id != claim_id:
             raise NotFound(f"Claim {claim_id} has no evidence {evidence_id}.")
         before = audit.snapshot(evidence)

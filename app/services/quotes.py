@@ -52,14 +52,28 @@ def list_quotes(
 
 
 def correct_quote(session: Session, quote_id: int, changes: dict[str, object], actor: str) -> Quote:
-    """Apply an editor's correction of speaker, kind or status, recording before and after."""
+    """Apply an editor's correction of speaker, kind or status, recording before and after.
+
+    A new speaker is locked (shared) before the quote, in the order merges lock speakers and
+    then quotes: a merge of that speaker waits for the correction and moves the quote with the
+    others, or, done first, makes the correction a 422 naming the speaker it went into.
+    """
+    missing = NotFound(f"Quote {quote_id} does not exist.")
     with session.begin():
-        quote = session.get(Quote, quote_id, with_for_update=True)
-        if quote is None:
-            raise NotFound(f"Quote {quote_id} does not exist.")
+        if session.get(Quote, quote_id) is None:
+            raise missing
+        speaker = (
+            _speaker(session, changes["speaker_id"])
+            if changes.get("speaker_id") is not None
+            else None
+        )
+        quote = session.get(Quote, quote_id, with_for_update=True, populate_existing=True)
+        if quote is None:  # its document was deleted meanwhile
+            raise missing
         before = {field: getattr(quote, field) for field in CORRECTABLE}
         if "speaker_id" in changes:
-            _set_speaker(session, quote, changes["speaker_id"])
+            quote.speaker_id = speaker.id if speaker else None
+            quote.speaker_name = speaker.name if speaker else None
         for field in ("kind", "status"):
             if changes.get(field) is not None:
                 setattr(quote, field, changes[field])
@@ -68,11 +82,11 @@ def correct_quote(session: Session, quote_id: int, changes: dict[str, object], a
     return get_quote(session, quote_id)
 
 
-def _set_speaker(session: Session, quote: Quote, speaker_id: object) -> None:
-    if speaker_id is None:
-        quote.speaker_id, quote.speaker_name = None, None
-        return
-    speaker = session.get(Speaker, speaker_id)
+def _speaker(session: Session, speaker_id: object) -> Speaker:
+    """A live speaker to give a quote to, locked against merges until the correction commits."""
+    speaker = session.get(
+        Speaker, speaker_id, with_for_update={"read": True}, populate_existing=True
+    )
     if speaker is None:
         raise Unprocessable(f"Speaker {speaker_id} does not exist.", field="speaker_id")
     if speaker.merged_into_id is not None:
@@ -80,4 +94,4 @@ def _set_speaker(session: Session, quote: Quote, speaker_id: object) -> None:
             f"Speaker {speaker_id} was merged into {speaker.merged_into_id}; use that one.",
             field="speaker_id",
         )
-    quote.speaker_id, quote.speaker_name = speaker.id, speaker.name
+    return speaker

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -25,36 +26,105 @@ class SpeakerStats:
     last_seen: datetime | None
 
 
-def resolve(session: Session, extracted: ExtractedSpeaker) -> Speaker:
-    """The stored speaker an extracted one denotes, creating it when there is none.
+@dataclass(frozen=True)
+class Resolved:
+    """The stored speakers a document names, each locked until its transaction ends."""
+
+    by_name: dict[str, Speaker]  # extracted canonical name -> live speaker
+    by_alias: dict[str, Speaker]  # normalised mention -> the one live speaker known by it
+
+
+def resolve_all(
+    session: Session, extracted: Iterable[ExtractedSpeaker], mentions: list[str]
+) -> Resolved:
+    """The stored speakers that extracted ones denote (creating those that match nobody), and
+    the speakers the archive knows by the mentions the text could not resolve.
 
     People match on a compatible name with the same surname; when several stored people fit,
     a new speaker is made rather than guessing (two people who share a surname are never
     merged silently). Organisations and groups match on an identical alias.
+
+    Matching reads under per-name advisory locks, taken in one global order; then every stored
+    speaker the document will name is locked in id order (`lock_live`), so a merge cannot move
+    them away before the quotes naming them are stored, and one merged meanwhile is followed
+    to the speaker it went into; only then are they updated (full name, aliases). No row lock
+    is ever waited for while another speaker row is held out of order.
     """
-    _lock_name(session, extracted)
-    speaker = (
-        _match_person(session, extracted)
-        if extracted.kind == "person"
-        else _match_by_alias(session, extracted)
-    )
-    if speaker is None:
-        speaker = Speaker(
-            name=extracted.name,
-            kind=extracted.kind,
-            description=extracted.description,
-            affiliation=extracted.affiliation,
+    ordered = sorted(extracted, key=lock_key)
+    created: dict[str, Speaker] = {}
+    matched: dict[str, Speaker] = {}
+    for speaker in ordered:
+        _lock_name(session, speaker)
+        found = (
+            _match_person(session, speaker)
+            if speaker.kind == "person"
+            else _match_by_alias(session, speaker)
         )
-        session.add(speaker)
-        session.flush()
-    elif is_full_name(extracted.name) and not is_full_name(speaker.name):
+        if found is None:
+            # A row no other transaction sees yet: nothing to lock, and the next names of
+            # this document already match it.
+            created[speaker.name] = _create(session, speaker)
+        else:
+            matched[speaker.name] = found
+    archive = known_by_alias(session, mentions)
+    live = lock_live(session, {s.id for s in (*matched.values(), *archive.values())})
+    by_name = dict(created)
+    for speaker in ordered:
+        if speaker.name in matched:
+            by_name[speaker.name] = live[matched[speaker.name].id]
+            _learn(session, by_name[speaker.name], speaker)
+    return Resolved(by_name, {n: live[s.id] for n, s in archive.items()})
+
+
+def _create(session: Session, extracted: ExtractedSpeaker) -> Speaker:
+    speaker = Speaker(
+        name=extracted.name,
+        kind=extracted.kind,
+        description=extracted.description,
+        affiliation=extracted.affiliation,
+    )
+    session.add(speaker)
+    session.flush()
+    add_aliases(session, speaker.id, (extracted.name, *extracted.aliases))
+    return speaker
+
+
+def _learn(session: Session, speaker: Speaker, extracted: ExtractedSpeaker) -> None:
+    """What a document tells of a stored (and locked) speaker: full name, details, aliases."""
+    if is_full_name(extracted.name) and not is_full_name(speaker.name):
         speaker.name = extracted.name  # "Mr Stoltenberg" learns his full name
     if speaker.description is None and extracted.description:
         speaker.description = extracted.description
     if speaker.affiliation is None and extracted.affiliation:
         speaker.affiliation = extracted.affiliation
     add_aliases(session, speaker.id, (extracted.name, *extracted.aliases))
-    return speaker
+
+
+def lock_live(session: Session, speaker_ids: Iterable[int]) -> dict[int, Speaker]:
+    """Lock the speakers (in id order) and map each to the live speaker it is, or was merged
+    into by a merge committed since it was read (following chains, locking those too).
+
+    The lock (FOR NO KEY UPDATE) keeps merges away until the transaction ends; it does not
+    block readers, nor inserts that merely refer to the speaker.
+    """
+    pending, rows = set(speaker_ids), {}
+    while pending:
+        locked = session.scalars(
+            select(Speaker)
+            .where(Speaker.id.in_(pending))
+            .order_by(Speaker.id)
+            .with_for_update(key_share=True)
+            .execution_options(populate_existing=True)
+        ).all()
+        rows.update((s.id, s) for s in locked)
+        pending = {s.merged_into_id for s in locked if s.merged_into_id is not None} - set(rows)
+    live = {}
+    for speaker_id in rows:
+        current = rows[speaker_id]
+        while current.merged_into_id is not None:
+            current = rows[current.merged_into_id]
+        live[speaker_id] = current
+    return live
 
 
 def lock_key(extracted: ExtractedSpeaker) -> str:
@@ -173,11 +243,37 @@ def list_speakers(
     return page_of(rows, limit, lambda s: [s.id])
 
 
+def _locked(session: Session, speaker_ids: Iterable[int], **lock: bool) -> dict[int, Speaker]:
+    """The speakers that exist among the ids, their rows locked in id order and read afresh."""
+    rows = session.scalars(
+        select(Speaker)
+        .where(Speaker.id.in_(sorted(set(speaker_ids))))
+        .order_by(Speaker.id)
+        .with_for_update(**lock)
+        .options(selectinload(Speaker.aliases))
+        .execution_options(populate_existing=True)
+    ).all()
+    return {s.id: s for s in rows}
+
+
+def _live(speaker: Speaker | None, speaker_id: int, action: str) -> Speaker:
+    if speaker is None:
+        raise NotFound(f"Speaker {speaker_id} does not exist.")
+    if speaker.merged_into_id is not None:
+        raise Conflict(
+            f"Speaker {speaker.id} was already merged into {speaker.merged_into_id}; {action}.",
+            merged_into_id=speaker.merged_into_id,
+        )
+    return speaker
+
+
 def add_alias(session: Session, speaker_id: int, alias: str, actor: str) -> Speaker:
+    """Add an alias to a live speaker; a merged one is refused, as the alias would be lost."""
+    if not normalise_alias(alias):
+        raise Unprocessable("The alias has no letters or digits.", field="alias")
     with session.begin():
-        speaker = get_speaker(session, speaker_id)
-        if not normalise_alias(alias):
-            raise Unprocessable("The alias has no letters or digits.", field="alias")
+        locked = _locked(session, [speaker_id], key_share=True)
+        speaker = _live(locked.get(speaker_id), speaker_id, "add the alias to that speaker")
         added = add_aliases(session, speaker_id, (alias,))
         if added:
             audit.record(session, actor, "add_alias", "speaker", speaker_id, None, {"alias": alias})
@@ -186,16 +282,27 @@ def add_alias(session: Session, speaker_id: int, alias: str, actor: str) -> Spea
 
 
 def merge(session: Session, speaker_id: int, into_id: int, actor: str) -> Speaker:
-    """Move one speaker's quotes and aliases to another; the merged one stays as a record."""
+    """Move one speaker's quotes and aliases to another; the merged one stays as a record.
+
+    Both speakers are locked (in id order, so two merges sharing a speaker wait for each other
+    instead of deadlocking) and read again before anything is decided: of two merges racing
+    (A into B and B into A, or A into B and B into C) the second sees the first's outcome and
+    is refused with a 409. The moved quotes are locked in id order too, as a document's
+    deletion locks its quotes. Ingests and corrections naming either speaker hold a lock on it
+    that this waits for, so no quote is left on a speaker merged away.
+    """
     if speaker_id == into_id:
         raise Unprocessable("A speaker cannot be merged into itself.", field="into")
     with session.begin():
-        source, target = get_speaker(session, speaker_id), get_speaker(session, into_id)
-        for speaker in (source, target):
-            if speaker.merged_into_id is not None:
-                raise Conflict(
-                    f"Speaker {speaker.id} was already merged into {speaker.merged_into_id}."
-                )
+        locked = _locked(session, [speaker_id, into_id])
+        source = _live(locked.get(speaker_id), speaker_id, "merge the speaker it went into")
+        target = _live(locked.get(into_id), into_id, "merge into the speaker it went into")
+        session.scalars(
+            select(Quote.id)
+            .where(Quote.speaker_id == source.id)
+            .order_by(Quote.id)
+            .with_for_update()
+        ).all()
         moved = session.execute(
             update(Quote).where(Quote.speaker_id == source.id).values(speaker_id=target.id)
         ).rowcount
