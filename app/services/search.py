@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session, joinedload
 from sqlalchemy.sql.elements import ColumnElement
 
 from app.models import Claim, Document, Evidence, Passage, Quote, text_index
-from app.services.pagination import BadCursor, Page, decode_cursor, encode_cursor
+from app.services.pagination import Page, decode_cursor, encode_cursor
 
 SearchType = Literal["passage", "quote", "claim"]
 SortOrder = Literal["relevance", "recent"]
@@ -39,6 +39,9 @@ FIRST_WINDOW = 16_384
 EMPTY_WINDOW_GROWTH = 16
 WINDOW_MARGIN = 2.0
 HEADLINE_OPTIONS = "StartSel=<mark>, StopSel=</mark>, MaxWords=35, MinWords=12, MaxFragments=2"
+# The cursors: `[id]` of the last hit by recency; `[rank, [id, ceiling]]` by relevance.
+RECENT_CURSOR = (int,)
+RELEVANCE_CURSOR = (float, (int, int))
 
 
 @dataclass(frozen=True)
@@ -101,9 +104,7 @@ def _recent_page(
     """The newest matches below the cursor's id."""
     ceiling = None
     if cursor:
-        (last_id,) = decode_cursor(cursor, 1)
-        if not isinstance(last_id, int):
-            raise BadCursor("The cursor is not one this API issued.", field="cursor")
+        (last_id,) = decode_cursor(cursor, RECENT_CURSOR)
         ceiling = last_id - 1
     page = _recent_matches(session, source, query, ceiling, limit + 1)
     items = _hits(session, type, source, query, page[:limit])
@@ -160,14 +161,8 @@ def _relevance_cursor(cursor: str | None) -> tuple[tuple[float, int] | None, int
     """The last (rank, id) returned and the candidates' ceiling id, or Nones on the first page."""
     if not cursor:
         return None, None
-    # Two wide like every cursor of the API: [rank, [id, ceiling]].
-    last_rank, position = decode_cursor(cursor, 2)
-    if not (isinstance(position, list) and len(position) == 2):
-        raise BadCursor("The cursor is not one this API issued.", field="cursor")
-    last_id, ceiling = position
-    if not all(isinstance(value, int | float) for value in (last_rank, last_id, ceiling)):
-        raise BadCursor("The cursor is not one this API issued.", field="cursor")
-    return (float(last_rank), int(last_id)), int(ceiling)
+    last_rank, (last_id, ceiling) = decode_cursor(cursor, RELEVANCE_CURSOR)
+    return (float(last_rank), last_id), ceiling
 
 
 def _recent_matches(
