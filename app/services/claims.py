@@ -9,7 +9,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from app.models import AuditEntry, Claim, Document, Evidence
-from app.services import audit, evidence
+from app.services import audit, evidence, websearch
 from app.services.errors import NotFound, Unprocessable
 from app.services.pagination import Page, keyset, page_of
 
@@ -118,7 +118,7 @@ def list_claims(
     if tag:
         query = query.where(Claim.tags.contains([tag]))
     if q and q.strip():
-        query = query.where(Claim.tsv.op("@@")(func.websearch_to_tsquery("english", q)))
+        query = query.where(Claim.tsv.op("@@")(websearch.tsquery(q)))
     rows = session.scalars(keyset(query, [Claim.id], cursor, limit, descending=True)).all()
     return page_of(rows, limit, lambda c: [c.id])
 

@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session, joinedload
 from sqlalchemy.sql.elements import ColumnElement
 
 from app.models import Claim, Document, Evidence, Passage, Quote, text_index
+from app.services import websearch
 from app.services.pagination import Page, decode_cursor, encode_cursor
 
 SearchType = Literal["passage", "quote", "claim"]
@@ -86,7 +87,7 @@ def search(
     limit: int = 20,
 ) -> Page[Hit]:
     """One page of the rows of `type` matching the websearch query q."""
-    query = func.websearch_to_tsquery("english", q)
+    query = websearch.tsquery(q)
     source = _SOURCES[type](filters or Filters())
     if sort == "relevance":
         return _relevance_page(session, type, source, query, cursor, limit)
