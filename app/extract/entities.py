@@ -71,6 +71,10 @@ class Registry:
     def __init__(self) -> None:
         self.entities: list[Entity] = []
         self.last_seen: dict[int, int] = {}  # id(entity) -> last offset mentioned
+        # First and last name words -> people, so a name is compared with the few people who
+        # could fit it rather than with everyone in a long document.
+        self._people_by_word: dict[str, list[Entity]] = {}
+        self._born: dict[int, int] = {}  # id(person) -> order of first appearance
 
     def note(self, entity: Entity, position: int) -> None:
         self.last_seen[id(entity)] = max(position, self.last_seen.get(id(entity), -1))
@@ -82,8 +86,11 @@ class Registry:
         entity = self._matching_person(mention.text, gender, None)
         if entity is None:
             entity = Entity("person", gender=gender)
+            self._born[id(entity)] = len(self.entities)
             self.entities.append(entity)
-        entity.names.append(mention.text)
+        if mention.text not in entity.names:
+            entity.names.append(mention.text)  # distinct forms: a name said 500 times is one
+            self._index_name(entity, mention.text)
         entity.add_alias(mention.text)
         entity.add_role(mention.description, mention.role, mention.affiliation)
         entity.gender = entity.gender or gender
@@ -167,6 +174,20 @@ class Registry:
         self.entities.append(entity)
         return entity
 
+    def _index_name(self, entity: Entity, name: str) -> None:
+        words = {*name_tokens(name)[:1], *name_tokens(name)[-1:]}
+        words |= set(name_tokens(split_title(name)[1] or name)[-1:])
+        for word in words:
+            people = self._people_by_word.setdefault(word, [])
+            if entity not in people:
+                people.append(entity)
+
+    def _people_named(self, tokens: list[str]) -> list[Entity]:
+        """People with a name whose first or last word is the query's, in the order met."""
+        words = tokens[-1:] if len(tokens) > 1 else tokens[:1]
+        found = {id(e): e for w in words for e in self._people_by_word.get(w, [])}
+        return sorted(found.values(), key=lambda e: self._born[id(e)])
+
     def _matching_person(
         self, surface: str, gender: str | None, position: int | None
     ) -> Entity | None:
@@ -176,10 +197,8 @@ class Registry:
             return None
         fits = [
             e
-            for e in self.entities
-            if e.kind == "person"
-            and _fits(e, bare, tokens)
-            and (gender is None or e.gender in (None, gender))
+            for e in self._people_named(tokens)
+            if _fits(e, bare, tokens) and (gender is None or e.gender in (None, gender))
         ]
         if len(fits) > 1 and gender is not None:
             # "Ms Berg" with Anna and Tomas Berg about: the one known to be a woman.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from app.extract.lexicon import (
     DAY_AND_TIME_WORDS,
@@ -227,6 +228,7 @@ def appositive_description(appositive: str) -> tuple[str | None, str | None, str
     return appositive.strip(), role or None, affiliation
 
 
+@lru_cache(maxsize=8192)
 def split_title(chain: str) -> tuple[str, str]:
     """("NATO Secretary-General", "Jens Stoltenberg") from a name chain with a title in front."""
     words = chain.split()

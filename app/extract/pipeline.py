@@ -160,16 +160,21 @@ def _has_quote_mark(paragraph: str) -> bool:
 
 
 def _without_overlaps(candidates: list[Candidate]) -> list[Candidate]:
-    """Two finds of the same words: keep the one with the stronger rule."""
+    """Two finds of the same words: keep the one with the stronger rule.
+
+    Candidates are visited by start; only kept finds of the same kind that still reach past
+    the current start can overlap it, so each is compared with a handful, not with all."""
     kept: list[Candidate] = []
+    reaching: dict[str, list[int]] = {}  # kind -> indexes into kept that may still overlap
     for candidate in sorted(candidates, key=lambda c: (c.start, -c.end)):
-        duplicate = next(
-            (k for k in kept if k.kind == candidate.kind and _same_span(k, candidate)), None
-        )
+        live = [i for i in reaching.get(candidate.kind, []) if kept[i].end > candidate.start]
+        duplicate = next((i for i in live if _same_span(kept[i], candidate)), None)
         if duplicate is None or candidate.method == "direct:nested":
+            live.append(len(kept))
             kept.append(candidate)
-        elif candidate.confidence > duplicate.confidence:
-            kept[kept.index(duplicate)] = candidate
+        elif candidate.confidence > kept[duplicate].confidence:
+            kept[duplicate] = candidate
+        reaching[candidate.kind] = live
     return kept
 
 
