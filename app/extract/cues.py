@@ -56,7 +56,8 @@ _QUOTE_ONLY = wordset(
     ask asked asks asking continue continued continues went go goes joked jokes quipped
     quips shouted shouts yelled whispered sighed mused exclaimed recounted recalls told
     urged urges added began begins wrote tweeted posted posts read reads barked retorted
-    echoed countered interjected
+    echoed countered interjected yells yelled screams screamed pleads pleaded begged begs
+    chanted chants
     """
 )
 

@@ -116,7 +116,8 @@ ROLE_NOUNS = wordset(
     brother mother grandmother grandfather wife husband son daughter friend partner
     colleague uncle aunt cousin councillor councilman councilwoman nominee narrator host
     anchor moderator delegate donor veteran pastor businessman businesswoman pollster
-    operative staffer lobbyist volunteer
+    operative staffer lobbyist volunteer widow widower niece nephew grandson granddaughter
+    fiance fiancee announcer
     """
 )
 # A role with one of these in front is a different role: the shadow chancellor is not the
@@ -235,53 +236,6 @@ DAY_AND_TIME_WORDS = wordset(
     have had this last week month year morning afternoon evening night on in a an the
     statement separately privately publicly subsequently initially first further however
     now has would will may might could
-    """
-)
-
-# A small list of common given names, used only to tell he from she.
-FEMALE_GIVEN = wordset(
-    """
-    mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa
-    margaret betty sandra ashley kimberly emily donna michelle carol amanda melissa
-    deborah stephanie rebecca laura sharon cynthia kathleen amy shirley angela helen
-    anna brenda pamela nicole emma samantha katherine christine debra rachel catherine
-    carolyn janet ruth maria heather diane virginia julie joyce victoria olivia kelly
-    christina lauren joan evelyn judith megan cheryl andrea hannah martha jacqueline
-    frances gloria ann teresa kathryn sara janice jean alice madison doris abigail julia
-    judy grace denise amber marilyn beverly danielle theresa sophia marie diana brittany
-    natalie isabella charlotte rose alexis kayla claudia angela ursula kamala hillary
-    theresa nicola priti yvette liz keir ingrid annalena erna giorgia marine sanna mette
-    jacinda kaja ylva birgit sigrid anne anna sofia elena irina olga natalia svetlana
-    tatiana maria ines chloe camille amelie lea leonie lena hanna greta ayesha fatima
-    aisha leila mariam priya anjali sunita mei ling yuki keiko ana lucia carmen isabel
-    pilar francesca giulia chiara aurelie sylvie nathalie isabelle brigitte ursula heike
-    petra sabine monika karin ruth joanna agnieszka katarzyna magdalena jane kate
-    susanna penny caroline harriet lucy zoe ellie siobhan niamh aoife fiona kirsty morag
-    rosie gemma jo liv
-    """
-) - wordset("keir")
-MALE_GIVEN = wordset(
-    """
-    james john robert michael william david richard joseph thomas charles christopher
-    daniel matthew anthony mark donald steven paul andrew joshua kenneth kevin brian
-    george timothy ronald edward jason jeffrey ryan jacob gary nicholas eric jonathan
-    stephen larry justin scott brandon benjamin samuel gregory alexander frank patrick
-    raymond jack dennis jerry tyler aaron jose adam nathan henry douglas zachary peter
-    kyle noah ethan jeremy walter christian keith roger terry austin sean gerald carl
-    harold dylan arthur lawrence jordan jesse bryan billy bruce gabriel joe logan albert
-    willie alan eugene russell vincent philip bobby johnny bradley roy ralph jens boris
-    emmanuel olaf vladimir volodymyr xi joe barack rishi keir jeremy nigel tony gordon
-    david emmanuel francois jean pierre jacques nicolas olivier hans klaus wolfgang
-    jurgen friedrich karl heinrich markus stefan thomas lars erik anders bjorn sven
-    magnus ole jonas mohammed muhammad ahmed ali omar hassan hussein ibrahim yusuf
-    mustafa khalid recep benjamin yair naftali sergei dmitry alexei andrei ivan igor
-    mikhail viktor yuri antonio giuseppe giovanni marco luca matteo carlos juan luis
-    miguel javier pedro jorge rafael hiroshi takeshi kenji wang li zhang narendra rahul
-    imran shehbaz justin pierre-olivier rob ben tom tim sam nick matt chris mike dave
-    steve jim bill bob ted ed fred greg jeff ken ron ray hamish callum angus fergus ewan
-    liam sean declan cian niall eamon rory conor kieran oisin mateusz piotr tomasz pawel
-    krzysztof andrzej janusz jakub jan josef milan petr pavel ahmad reza hamid abdullah
-    salman mohammad emir
     """
 )
 

@@ -9,10 +9,9 @@ from dataclasses import dataclass
 from app.extract.candidates import Candidate
 from app.extract.coreference import Discourse
 from app.extract.entities import Entity, Registry
+from app.extract.given_names import is_given_name
 from app.extract.lexicon import (
     DOCUMENT_NOUNS,
-    FEMALE_GIVEN,
-    MALE_GIVEN,
     MEDIA_NOUNS,
     ORG_WORDS,
     ROLE_NOUNS,
@@ -41,6 +40,9 @@ _LEADING_ARTICLE = re.compile(r"^(?:[Tt]he|[Aa]n?)\s+")
 _INDEFINITE = re.compile(r"^(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+")
 # "The Croatian striker": a nationality and an occupation stand in for the person just named.
 _NATIONALITY_ROLE = re.compile(r"^[Tt]he\s+[A-Z][a-z]+(?:ian|ese|ish|an|ch|i)\s+[a-z\-]+$")
+# "The New York businessman", "the Vermont senator", "the GOP nominee": an epithet for the
+# person in focus, written with a place, party or body before the role.
+_EPITHET_ROLE = re.compile(r"^[Tt]he\s+(?:[A-Z][\w.\-]*\s+){1,3}[a-z\-]+$")
 _HONORIFIC_TITLE = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Lord|Lady)\.?\s+\S")
 # "Secretary of State, ..." at the start of a question, or "..., Mr Sec Gen, ..." inside it.
 _VOCATIVE_BODY = (
@@ -169,6 +171,8 @@ def _resolve_mention(
         found = found or registry.organisation_for_role(mention)
         if found is None and _NATIONALITY_ROLE.match(mention.text) and mention.role not in TITLES:
             return discourse.resolve("", mention.start)  # "the Croatian striker": in focus
+        if found is None and _EPITHET_ROLE.match(mention.text):
+            return discourse.resolve("", mention.start)
         return found or _anonymous_source(registry, mention)
     if mention.kind == "group":
         if _ANONYMOUS.search(mention.text):
@@ -388,8 +392,7 @@ def _speaker_surnames(mentions: list[RawMention]) -> set[str]:
 
 
 def _known_given_name(bare: str) -> bool:
-    first = name_tokens(bare)[0]
-    return first in FEMALE_GIVEN or first in MALE_GIVEN
+    return is_given_name(name_tokens(bare)[0])
 
 
 def _is_subject(text: str, mention: RawMention) -> bool:

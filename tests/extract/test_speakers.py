@@ -102,3 +102,13 @@ def test_a_surname_stays_with_the_person_already_called_by_it():
     )
     quote = next(q for q in extract(text).quotes if "stand for it" in q.text)
     assert quote.speaker == "Tom Varga"
+
+
+def test_an_uncommon_given_name_still_marks_the_person_she_refers_to():
+    text = "Ffion Hughes runs the workshop on the quay. “Nobody rushes a clock,” she said."
+    assert quote_containing(extract(text), "rushes a clock").speaker == "Ffion Hughes"
+
+
+def test_a_surname_that_is_also_a_first_name_is_not_read_as_a_man():
+    text = "Grace Clinton toured the plant on Monday. Clinton said the jobs would stay in Ohio."
+    assert quote_containing(extract(text), "jobs would stay").speaker == "Grace Clinton"
