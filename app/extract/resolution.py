@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 from dataclasses import dataclass
@@ -101,11 +102,15 @@ def _resolve_in_order(
     events += [(c.mention.start, 1, c) for c in candidates if c.mention is not None]
     events.sort(key=lambda e: (e[0], e[1]))
     speakers: dict[int, Entity | None] = {}
+    quoted = _QuotedWords(candidates)
     for position, _, item in events:
         if isinstance(item, RawMention):
             entity = _sighted(registry, item, position)
             if entity is not None:
-                discourse.see(entity, position, _is_subject(text, item))
+                # A name inside someone's quoted words is who they talk about; a later "he
+                # said" still points to the speaker, so it is seen but never as a subject.
+                subject = _is_subject(text, item) and not quoted.holds(position)
+                discourse.see(entity, position, subject)
             continue
         if item.embedded and item.mention.kind in ("pronoun", "descriptor"):
             speakers[id(item)] = None  # "he said" inside an answer: someone in the anecdote
@@ -143,6 +148,21 @@ def _capitalised_only_as_opener(text: str, mention: RawMention) -> bool:
 def _opens_sentence(text: str, position: int) -> bool:
     before = text[max(0, position - 4) : position].rstrip(" \t“\"‘'(")
     return before == "" or before[-1] in ".!?\n:—–-"
+
+
+class _QuotedWords:
+    """Where the direct and partial quotes' words are, to ask whether an offset is inside."""
+
+    def __init__(self, candidates: list[Candidate]) -> None:
+        spans = sorted(
+            (c.start, c.end) for c in candidates if c.kind in ("direct", "partial", "transcript")
+        )
+        self._starts = [s for s, _ in spans]
+        self._spans = spans
+
+    def holds(self, position: int) -> bool:
+        index = bisect.bisect_right(self._starts, position) - 1
+        return index >= 0 and position < self._spans[index][1]
 
 
 def _sighted(registry: Registry, mention: RawMention, position: int) -> Entity | None:

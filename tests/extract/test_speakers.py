@@ -112,3 +112,12 @@ def test_an_uncommon_given_name_still_marks_the_person_she_refers_to():
 def test_a_surname_that_is_also_a_first_name_is_not_read_as_a_man():
     text = "Grace Clinton toured the plant on Monday. Clinton said the jobs would stay in Ohio."
     assert quote_containing(extract(text), "jobs would stay").speaker == "Grace Clinton"
+
+
+def test_a_name_inside_a_quote_does_not_capture_the_next_he_said():
+    text = (
+        "Carl Berg spoke first at the harbour meeting.\n\n"
+        "“Heads must roll after Tom Smith quit the board,” Berg said.\n\n"
+        "“Nobody trusts the board any more,” he said."
+    )
+    assert quote_containing(extract(text), "Nobody trusts").speaker == "Carl Berg"
