@@ -225,7 +225,7 @@ NOT_NAME_WORDS = wordset(
     Did Has Have Had Here Now Even Just Only Monday Tuesday Wednesday Thursday Friday
     Saturday Sunday January February March April June July August September October
     November December Mister Madam One Another Few All Neither Either None Nobody Someone
-    Everyone Anyone Such Any Plenty Fellow Right
+    Everyone Anyone Such Any Plenty Fellow Right To Based Given Like
     """
 )
 
