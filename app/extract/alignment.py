@@ -1,9 +1,9 @@
 """Aligning a circulating quote with a source text, word by word, with offsets into the source.
 
-Words are compared after normalisation (case, curly or straight quotes and apostrophes, dashes,
-spacing and punctuation do not count); every word keeps its offsets in the source so a match
-points into the stored text exactly. An ellipsis in the claimed quote splits it into fragments
-that must appear in order in the same source.
+Words are compared after normalisation (Unicode normalisation form, case, curly or straight quotes
+and apostrophes, dashes, spacing and punctuation do not count); every word keeps its offsets in
+the source so a match points into the stored text exactly, as it is stored. An ellipsis in the
+claimed quote splits it into fragments that must appear in order in the same source.
 """
 
 from __future__ import annotations
@@ -19,7 +19,9 @@ from rapidfuzz import fuzz
 Verdict = Literal["verbatim", "altered", "paraphrase"]
 OpName = Literal["equal", "insert", "delete", "replace"]
 
-_WORD = re.compile(r"\w+(?:['’]\w+)*")
+# Combining marks that NFC leaves decomposed (no precomposed form) stay inside their word.
+_MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+_WORD = re.compile(rf"\w[\w{_MARKS}]*(?:['’]\w[\w{_MARKS}]*)*")
 _ELLIPSIS = re.compile(r"…|\.\s*\.\s*\.(?:\s*\.)*|\[\s*(?:\.\s*){3}\]|\[…\]")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 # Words that carry no content of their own, for the order-free paraphrase comparison.
@@ -65,12 +67,72 @@ def normalise_word(word: str) -> str:
     return unicodedata.normalize("NFKC", word).translate(_APOSTROPHES).casefold()
 
 
+@dataclass(frozen=True, slots=True)
+class Composed:
+    """A text in Unicode normalisation form C, and where each of its characters came from.
+
+    "café" typed as "cafe" and a combining accent is composed to four characters; all four
+    point back into the text as given, so a span found in the composed text (`span`) maps to
+    the same words in the original. `starts`/`ends` are None when the text was already NFC
+    (the common case, checked in C): offsets are then the same in both.
+    """
+
+    text: str
+    starts: list[int] | None = None  # per composed character: where it starts in the original
+    ends: list[int] | None = None  # per composed character: where it ends in the original
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The original offsets of the composed text's characters start..end (end > start)."""
+        if self.starts is None or self.ends is None:
+            return start, end
+        return self.starts[start], self.ends[end - 1]
+
+
+def composed(text: str) -> Composed:
+    """The text in NFC with each character's origin (see Composed).
+
+    The text is cut before every character that cannot combine with the one before it (a
+    starter after which the pair is already NFC), each piece is composed on its own, and an
+    unchanged piece keeps its characters' own offsets; a changed one ("e" + accent) maps all
+    its composed characters to the whole piece.
+    """
+    if unicodedata.is_normalized("NFC", text):
+        return Composed(text)
+    pieces: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    first = 0
+    for index in range(1, len(text) + 1):
+        if index < len(text) and (
+            unicodedata.combining(text[index])
+            or not unicodedata.is_normalized("NFC", text[index - 1 : index + 1])
+        ):
+            continue
+        piece = text[first:index]
+        nfc = unicodedata.normalize("NFC", piece)
+        if nfc == piece:
+            starts.extend(range(first, index))
+            ends.extend(range(first + 1, index + 1))
+        else:
+            starts.extend([first] * len(nfc))
+            ends.extend([index] * len(nfc))
+        pieces.append(nfc)
+        first = index
+    return Composed("".join(pieces), starts, ends)
+
+
 def words(text: str, offset: int = 0) -> list[Word]:
-    """The words of text with their offsets (plus offset); punctuation and dashes are dropped."""
-    return [
-        Word(normalise_word(m.group()), m.start() + offset, m.end() + offset)
-        for m in _WORD.finditer(text)
-    ]
+    """The words of text with their offsets (plus offset); punctuation and dashes are dropped.
+
+    Words are read from the text's NFC form, so "café" is one word however it was typed; the
+    offsets are those of the text as given.
+    """
+    form = composed(text)
+    found = []
+    for match in _WORD.finditer(form.text):
+        start, end = form.span(match.start(), match.end())
+        found.append(Word(normalise_word(match.group()), start + offset, end + offset))
+    return found
 
 
 def fragments(claimed: str) -> list[list[Word]]:

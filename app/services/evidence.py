@@ -7,13 +7,14 @@ so a reader can jump to the words even if one of the two ever fails to resolve.
 
 from __future__ import annotations
 
-import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import Float, cast, extract, func, select
 from sqlalchemy.orm import Session, joinedload
 
+from app.extract.alignment import composed
 from app.models import Claim, Document, Evidence, Quote, Speaker
 from app.services import audit
 from app.services.errors import Conflict, NotFound, Unprocessable
@@ -24,7 +25,6 @@ CONTEXT = 32
 UNDATED = 1e12
 # Typographic variants an editor may type differently from the stored text.
 _TYPOGRAPHY = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "\u00a0": " ", "\u2009": " "})
-_SPACES = re.compile(r"\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +55,7 @@ def anchor(text: str, exact: str | None, start: int | None, end: int | None) -> 
     """Locate the words in the text, or raise Unprocessable saying why they cannot be."""
     if start is not None and end is not None:
         _check_offsets(text, start, end)
-        if exact is not None and text[start:end] != exact:
+        if exact is not None and not _same_words(text[start:end], exact):
             raise Unprocessable(
                 f"The text at {start}–{end} is {text[start:end]!r}, not the given exact words.",
                 field="exact",
@@ -111,27 +111,40 @@ def _occurrences(text: str, exact: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _same_words(stored: str, given: str) -> bool:
+    """Whether the given words are the stored ones, in either Unicode normalisation form."""
+    if stored == given:
+        return True
+    return unicodedata.normalize("NFC", stored) == unicodedata.normalize("NFC", given)
+
+
 def _loose_occurrences(text: str, exact: str) -> list[tuple[int, int]]:
-    """Matches that differ only in curly quotes or spacing, mapped back to the stored text."""
-    loose, origin = _loosen(text)
-    needle = _SPACES.sub(" ", exact.translate(_TYPOGRAPHY)).strip()
+    """Matches that differ only in Unicode normalisation form ("é" composed or as "e" and a
+    combining accent), curly quotes or spacing, mapped back to the stored text."""
+    loose, starts, ends = _loosen(text)
+    needle = _loosen(exact)[0].strip()
     if not needle:
         return []
-    return [(origin[s], origin[e - 1] + 1) for s, e in _occurrences(loose, needle)]
+    return [(starts[s], ends[e - 1]) for s, e in _occurrences(loose, needle)]
 
 
-def _loosen(text: str) -> tuple[str, list[int]]:
-    """The text with typography normalised and spaces collapsed, and each char's origin."""
+def _loosen(text: str) -> tuple[str, list[int], list[int]]:
+    """The text in NFC with typography normalised and spaces collapsed, and where each of its
+    characters starts and ends in the text as given."""
+    form = composed(text)
     chars: list[str] = []
-    origin: list[int] = []
-    for index, char in enumerate(text.translate(_TYPOGRAPHY)):
+    starts: list[int] = []
+    ends: list[int] = []
+    for index, char in enumerate(form.text.translate(_TYPOGRAPHY)):
         if char.isspace():
             if chars and chars[-1] == " ":
                 continue
             char = " "
+        start, end = form.span(index, index + 1)
         chars.append(char)
-        origin.append(index)
-    return "".join(chars), origin
+        starts.append(start)
+        ends.append(end)
+    return "".join(chars), starts, ends
 
 
 def locked_claim(session: Session, claim_id: int) -> Claim:

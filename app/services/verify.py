@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 import math
 import time
+import unicodedata
 from dataclasses import dataclass, replace
 from datetime import datetime
 
@@ -150,7 +151,33 @@ def verify(session: Session, claimed: str, speaker: str | None = None) -> Verifi
     return Verification(claimed, speaker, matches[0].verdict, matches, _first(matches))
 
 
-def _rarest_lexemes(session: Session, claimed: str) -> tuple[list[str], int]:
+# Each lexeme of the quote in NFC, with its spelling in NFD: PostgreSQL indexes words as they
+# are stored, so a "café" stored with a combining accent is another lexeme than a composed one.
+# The two forms of a word have the same positions in the quote.
+LEXEME_FORMS_SQL = text(
+    """
+    SELECT c.lexeme, d.lexeme
+    FROM unnest(to_tsvector('english', :composed)) WITH ORDINALITY c
+    LEFT JOIN unnest(to_tsvector('english', :decomposed)) d ON d.positions = c.positions
+    ORDER BY c.ordinality
+    """
+)
+
+# A lexeme as looked up: its spellings in either Unicode normalisation form (one or two).
+Lexeme = tuple[str, ...]
+
+
+def _lexemes(session: Session, claimed: str) -> list[Lexeme]:
+    """The quote's lexemes, each with its composed and decomposed spelling when they differ."""
+    forms = {
+        "composed": unicodedata.normalize("NFC", claimed),
+        "decomposed": unicodedata.normalize("NFD", claimed),
+    }
+    rows = session.execute(LEXEME_FORMS_SQL, forms).all()
+    return [(nfc,) if nfd in (None, nfc) else (nfc, nfd) for nfc, nfd in rows]
+
+
+def _rarest_lexemes(session: Session, claimed: str) -> tuple[list[Lexeme], int]:
     """The quote's lexemes found in the archive, rarest first, and how many must be found.
 
     Rarity comes from the planner's statistics, longest first on ties. A lexeme no passage
@@ -158,22 +185,24 @@ def _rarest_lexemes(session: Session, claimed: str) -> tuple[list[str], int]:
     candidate query fail. When fewer than half of the (up to 6) lexemes looked for exist
     anywhere, no passage can hold half of them, the loosest query: nothing to look up.
     """
-    found = session.scalars(
-        text("SELECT unnest(tsvector_to_array(to_tsvector('english', :t)))"), {"t": claimed}
-    ).all()
+    found = _lexemes(session, claimed)
     frequency = _lexeme_frequencies(session)
     floor = min(frequency.values(), default=0.0)
-    ranked = sorted(found, key=lambda lexeme: (frequency.get(lexeme, floor), -len(lexeme)))
-    chosen: list[str] = []
-    for lexeme in ranked:
+
+    def rarity(lexeme: Lexeme) -> tuple[float, int]:
+        known = [frequency[form] for form in lexeme if form in frequency]
+        return (sum(known) if known else floor, -len(lexeme[0]))
+
+    chosen: list[Lexeme] = []
+    for lexeme in sorted(found, key=rarity):
         if len(chosen) == RAREST_LEXEMES:
             break
-        if lexeme in frequency or _in_archive(session, lexeme):
+        if any(form in frequency for form in lexeme) or _in_archive(session, lexeme):
             chosen.append(lexeme)
     return chosen, math.ceil(min(RAREST_LEXEMES, len(found)) / 2)
 
 
-def _in_archive(session: Session, lexeme: str) -> bool:
+def _in_archive(session: Session, lexeme: Lexeme) -> bool:
     """Whether any passage holds a lexeme too rare for the statistics (a short GIN probe)."""
     return bool(session.scalar(IN_ARCHIVE_SQL, {"query": _quoted(lexeme)}))
 
@@ -198,28 +227,30 @@ def _lexeme_frequencies(session: Session) -> dict[str, float]:
     return frequencies
 
 
-def _quoted(lexeme: str) -> str:
-    return "'" + lexeme.replace("\\", "\\\\").replace("'", "''") + "'"
+def _quoted(lexeme: Lexeme) -> str:
+    """A lexeme as a tsquery operand: any of its spellings."""
+    forms = ["'" + form.replace("\\", "\\\\").replace("'", "''") + "'" for form in lexeme]
+    return forms[0] if len(forms) == 1 else "(" + " | ".join(forms) + ")"
 
 
-def _all_of(lexemes: list[str]) -> str:
+def _all_of(lexemes: list[Lexeme]) -> str:
     return " & ".join(_quoted(lexeme) for lexeme in lexemes)
 
 
-def _at_least(lexemes: list[str], size: int) -> str:
+def _at_least(lexemes: list[Lexeme], size: int) -> str:
     """A tsquery true when at least size of the lexemes are present, in any order."""
     groups = itertools.combinations(lexemes, size)
     return " | ".join(f"({_all_of(list(group))})" for group in groups)
 
 
-def _relaxed(lexemes: list[str]) -> list[str]:
+def _relaxed(lexemes: list[Lexeme]) -> list[str]:
     """Looser queries tried in turn: all lexemes but one, then at least half of them."""
     half = max(1, math.ceil(len(lexemes) / 2))
     sizes = sorted({len(lexemes) - 1, half} - {0, len(lexemes)}, reverse=True)
     return [_at_least(lexemes, size) for size in sizes if size >= half]
 
 
-def _candidates(session: Session, lexemes: list[str]) -> list[dict]:
+def _candidates(session: Session, lexemes: list[Lexeme]) -> list[dict]:
     """Passages and quotes holding all the rare lexemes; failing that, most of them."""
     everything = _all_of(lexemes)
     rows = session.execute(EARLIEST_SQL, {"query": everything, "limit": CANDIDATES}).mappings()
