@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from app.extract.given_names import is_given_name
 from app.extract.lexicon import (
     DAY_AND_TIME_WORDS,
     DEMONYMS,
@@ -214,7 +215,9 @@ def appositive_description(appositive: str) -> tuple[str | None, str | None, str
     if not words or words[0].lower() in ("who", "which", "whose", "and", "but"):
         return None, None, None
     role_match = _ROLE_IN_APPOSITIVE.search(appositive)
-    if role_match is None and not _DESCRIPTIVE_START.match(appositive):
+    # "senior associate for organizing at the Annenberg Institute" is a job at a body too.
+    job_at_a_body = appositive[:1].islower() and _AFFILIATION_IN_APPOSITIVE.search(appositive)
+    if role_match is None and not _DESCRIPTIVE_START.match(appositive) and not job_at_a_body:
         return None, None, None
     affiliation = None
     found = _AFFILIATION_IN_APPOSITIVE.search(appositive)
@@ -253,6 +256,9 @@ def _to_mention(text: str, match: re.Match[str]) -> RawMention | None:
     description, role, affiliation = None, None, None
     appositive = groups.get("appositive")
     if appositive:
+        if groups["name"] and _is_person_name(groups["bare"]) and _is_place(appositive):
+            # "Sharon Vale, Birmingham, said": a person and her home town.
+            return _name_mention(text, match, None, None, None)
         named = _name_in_appositive(text, match)
         if named is not None:
             return named
@@ -306,6 +312,17 @@ def _titled_name(text: str, match: re.Match[str]) -> RawMention | None:
     owner = _capitalised_modifier(description)
     role = match.group("titlerole").lower()
     return RawMention(start, end, text[start:end], "name", description, role, owner)
+
+
+def _is_person_name(chain: str) -> bool:
+    tokens = name_tokens(split_title(chain)[1])
+    return len(tokens) >= 2 and is_given_name(tokens[0])
+
+
+def _is_place(appositive: str) -> bool:
+    """One or two capitalised words, as in a town or state after a name."""
+    words = appositive.split()
+    return len(words) <= 2 and NAME_CHAIN_RE.fullmatch(appositive.strip()) is not None
 
 
 def _name_in_appositive(text: str, match: re.Match[str]) -> RawMention | None:

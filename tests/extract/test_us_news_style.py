@@ -227,3 +227,16 @@ def test_long_appositive_with_a_place_after_an_inverted_speaker():
         "Harbour University in Nashville, Tennessee."
     )
     assert quote_containing(extract(text), "expensive model").speaker == "Tom Doyle"
+
+
+def test_appositive_naming_a_job_at_a_body_keeps_the_person_as_speaker():
+    text = (
+        LEAD + "Megan Hale, senior associate for organizing at the Harbour Institute for "
+        "School Reform, said parents still want local schools."
+    )
+    assert quote_containing(extract(text), "want local schools").speaker == "Megan Hale"
+
+
+def test_a_home_town_after_a_name_is_not_the_speaker():
+    text = LEAD + "Sharon Vale, Birmingham, said she had voted for him twice."
+    assert quote_containing(extract(text), "voted for him").speaker == "Sharon Vale"
