@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from app.extract.lexicon import trie_pattern, wordset
+from app.extract.lexicon import ORG_NOUNS, ROLE_NOUNS, trie_pattern, wordset
 
 # Verbs that introduce a reported clause even without "that" ("said the plan had failed").
 _STRONG = wordset(
@@ -86,6 +86,8 @@ BARE_FORMS = wordset(
 )
 CONTINUATION_GERUNDS = wordset("adding saying telling")
 _SAY = wordset("say said says saying")
+# Nouns that make a bare form a noun too when they follow it ("state senator").
+_NOUNS_AFTER_A_NOUN = ROLE_NOUNS | ORG_NOUNS | wordset("card level law legislature capital")
 # Particles that turn a speech verb into something else ("added to the pressure").
 _NOT_SPEECH_AFTER = wordset(
     """
@@ -172,6 +174,8 @@ def is_speech_use(text: str, cue: Cue) -> bool:
         return bool(_REFERS_AS.match(text, cue.end))
     if cue.word in _CHARACTERISING and following in _NOT_CHARACTERISING_AFTER:
         return False
+    if cue.word in BARE_FORMS and following in _NOUNS_AFTER_A_NOUN:
+        return False  # "the New York state attorney general", "the report card"
     if cue.word in _SAY and following in ("to", "of"):
         # "said to reporters", "says of Clinton": speech; "said to be" is hearsay about someone.
         return next_word(text, _NEXT_WORD.match(text, cue.end).end()) not in ("be", "have")

@@ -13,13 +13,16 @@ from app.extract.subjects import CueSpeaker
 # What may stand between a verb and its "that": an addressee or when and where it was said.
 _ADVERBIAL = (
     r"(?:on|in|at|during|after|before|last|this|earlier|yesterday|today|repeatedly|again|also|"
-    r"then|later|privately|publicly|separately|recently|previously|once|now|however)"
+    r"then|later|privately|publicly|separately|recently|previously|once|now|however|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|"
+    r"May|June|July|August|September|October|November|December)"
 )
 _BRIDGE_TO_THAT = re.compile(
     rf"[ \t]*,?[ \t]+(?:{_ADVERBIAL}\b[^,.;:“”\"!?]{{0,80}}?[ \t]+)?that[ \t]+"
 )
 _OBJECT = re.compile(
-    r"[ \t]+(?:reporters|journalists|lawmakers|delegates|parliament|the\s+\w+|him|her|them|us|"
+    r"[ \t]+(?:reporters|journalists|lawmakers|delegates|parliament|him|her|them|us|"
+    r"(?:the|a|an|its|his|her|their)\s+[\w\-’']+(?:\s+[\w\-’']+)?(?=\s+that\b)|the\s+\w+|"
     r"me|[a-z]+s|(?>[A-Z][\w.’']*(?:\s+[A-Z][\w.’']*)*))(?:\s+(?:on|in|at)\s+[^,;:]{1,40}?)?"
     r"[ \t]+(?=[^\s:,;])"
 )

@@ -240,3 +240,21 @@ def test_appositive_naming_a_job_at_a_body_keeps_the_person_as_speaker():
 def test_a_home_town_after_a_name_is_not_the_speaker():
     text = LEAD + "Sharon Vale, Birmingham, said she had voted for him twice."
     assert quote_containing(extract(text), "voted for him").speaker == "Sharon Vale"
+
+
+def test_a_weekday_between_the_verb_and_that_is_not_part_of_the_report():
+    text = LEAD + "Hale said Friday that his campaign had not spent much on ads."
+    quote = quote_containing(extract(text), "campaign had not")
+    assert quote.text == "his campaign had not spent much on ads"
+
+
+def test_an_addressee_with_an_article_before_that_is_skipped():
+    text = LEAD + "Hale is telling a veterans group that the navy is “depleted” and must grow."
+    quote = next(q for q in extract(text).quotes if q.kind == "indirect")
+    assert quote.text.startswith("the navy is")
+
+
+def test_state_before_an_office_is_a_noun_not_a_speech_verb():
+    text = LEAD + "The Ohio state attorney general is confirming that the charity is not registered."
+    quote = quote_containing(extract(text), "charity is not registered")
+    assert quote.text.startswith("the charity")
