@@ -255,6 +255,6 @@ def test_an_addressee_with_an_article_before_that_is_skipped():
 
 
 def test_state_before_an_office_is_a_noun_not_a_speech_verb():
-    text = LEAD + "The Ohio state attorney general is confirming that the charity is not registered."
-    quote = quote_containing(extract(text), "charity is not registered")
+    text = LEAD + "The Ohio state attorney general is confirming that the charity is unlisted."
+    quote = quote_containing(extract(text), "charity is unlisted")
     assert quote.text.startswith("the charity")
