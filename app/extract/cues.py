@@ -57,7 +57,7 @@ _QUOTE_ONLY = wordset(
     quips shouted shouts yelled whispered sighed mused exclaimed recounted recalls told
     urged urges added began begins wrote tweeted posted posts read reads barked retorted
     echoed countered interjected yells yelled screams screamed pleads pleaded begged begs
-    chanted chants
+    chanted chants assured assures reacted wondered wonders exclaimed
     """
 )
 

@@ -117,7 +117,7 @@ ROLE_NOUNS = wordset(
     colleague uncle aunt cousin councillor councilman councilwoman nominee narrator host
     anchor moderator delegate donor veteran pastor businessman businesswoman pollster
     operative staffer lobbyist volunteer widow widower niece nephew grandson granddaughter
-    fiance fiancee announcer
+    fiance fiancee announcer woman man girl boy speaker
     """
 )
 # A role with one of these in front is a different role: the shadow chancellor is not the
@@ -202,7 +202,8 @@ DOCUMENT_NOUNS = wordset(
     """
     summary statement report readout release document filing filings survey poll study
     data figures memo letter transcript analysis estimate estimates website account
-    complaint lawsuit indictment editorial ad advert advertisement video post tweet
+    complaint lawsuit indictment editorial ad advert advertisement video post tweet email
+    e-mail column article story op-ed blog message petition book
     """
 )
 # "the network said", "the paper reported": an outlet standing for the one named before.
@@ -225,7 +226,8 @@ NOT_NAME_WORDS = wordset(
     Did Has Have Had Here Now Even Just Only Monday Tuesday Wednesday Thursday Friday
     Saturday Sunday January February March April June July August September October
     November December Mister Madam One Another Few All Neither Either None Nobody Someone
-    Everyone Anyone Such Any Plenty Fellow Right To Based Given Like
+    Everyone Anyone Such Any Plenty Fellow Right To Based Given Like Amid Minutes Hours Days
+    Weeks Months Years Moments Seconds
     """
 )
 

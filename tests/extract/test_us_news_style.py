@@ -258,3 +258,13 @@ def test_state_before_an_office_is_a_noun_not_a_speech_verb():
     text = LEAD + "The Ohio state attorney general is confirming that the charity is unlisted."
     quote = quote_containing(extract(text), "charity is unlisted")
     assert quote.text.startswith("the charity")
+
+
+def test_an_email_described_but_not_named_is_the_speaker():
+    text = LEAD + "“We absolutely need to win the states ahead,” the email said."
+    assert quote_containing(extract(text), "win the states").speaker == "email"
+
+
+def test_time_words_opening_a_sentence_are_not_speakers():
+    text = LEAD + "Minutes later, the aide sent a message saying, “done and dusted.”"
+    assert quote_containing(extract(text), "done and dusted").speaker != "Minutes"
