@@ -7,6 +7,7 @@ from contextlib import contextmanager
 
 import typer
 from rich.console import Console
+from rich.text import Text
 
 from app.config import get_settings
 from app.db import migrate
@@ -36,5 +37,6 @@ def reporting_errors() -> Iterator[None]:
     try:
         yield
     except DomainError as error:
-        console.print(f"[red]{error.detail}[/]")
+        # One line, as given: no markup read into it, no wrapping at the terminal's width.
+        console.print(Text(error.detail, style="red"), soft_wrap=True)
         raise typer.Exit(1) from error

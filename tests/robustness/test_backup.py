@@ -178,3 +178,117 @@ def test_the_cli_exports_and_refuses_to_import_over_existing_rows(newsroom, tmp_
     refused = runner.invoke(cli, ["import", str(tmp_path / "export")])
     assert refused.exit_code == 1
     assert "not empty" in refused.output
+
+
+def _next_ids(engine: Engine) -> dict[str, int]:
+    """The id each table's identity sequence gives its next row, read without taking one."""
+    positions = {}
+    with engine.connect() as connection:
+        for table in backup.tables():
+            sequence = connection.execute(
+                text("SELECT pg_get_serial_sequence(:t, 'id')"), {"t": table.name}
+            ).scalar_one()
+            if sequence is None:
+                continue
+            last, called = connection.execute(
+                text(f"SELECT last_value, is_called FROM {sequence}")
+            ).one()
+            positions[table.name] = last + 1 if called else last
+    return positions
+
+
+def test_an_import_gives_new_rows_ids_after_those_deleted_before_the_export(
+    newsroom, client, admin, editor, tmp_path, empty_database
+):
+    from app.models import Document
+    from app.schemas.documents import DocumentIn
+    from app.services import documents
+
+    late = client.post(
+        "/documents",
+        json={"title": "Late edition", "text": "Mr Stoltenberg said the talks would go on."},
+        headers=editor,
+    ).json()
+    assert client.delete(f"/documents/{late['id']}", headers=admin).status_code == 204
+    backup.export(_engine(), tmp_path / "export")
+    backup.import_(empty_database, tmp_path / "export")
+    assert _next_ids(empty_database) == _next_ids(_engine())
+    later = DocumentIn(title="Talks resume", text="Mr Stoltenberg said the talks resumed today.")
+    with Session(empty_database, expire_on_commit=False) as session:
+        stored = documents.ingest(session, later, "night-desk")
+        assert session.get(Document, late["id"]) is None
+    assert stored.document.id > late["id"]
+
+
+def test_a_malformed_row_is_reported_by_file_line_and_problem_and_nothing_is_imported(
+    newsroom, tmp_path, empty_database
+):
+    folder = tmp_path / "export"
+    backup.export(_engine(), folder)
+    rows = (folder / "documents.jsonl").read_text().splitlines()
+    second = json.loads(rows[1])
+    second["published_at"] = "the day before yesterday"
+    rows[1] = json.dumps(second)
+    (folder / "documents.jsonl").write_text("\n".join(rows) + "\n")
+    with pytest.raises(backup.Unprocessable) as refused:
+        backup.import_(empty_database, folder)
+    assert refused.value.detail.startswith("documents.jsonl line 2: ")
+    assert "the day before yesterday" in refused.value.detail
+    with empty_database.connect() as connection:
+        assert connection.execute(text("SELECT count(*) FROM documents")).scalar_one() == 0
+
+
+def test_a_row_that_is_not_json_is_reported_by_file_and_line(newsroom, tmp_path, empty_database):
+    folder = tmp_path / "export"
+    backup.export(_engine(), folder)
+    rows = (folder / "quotes.jsonl").read_text().splitlines()
+    rows[2] = rows[2][: len(rows[2]) // 2]
+    (folder / "quotes.jsonl").write_text("\n".join(rows) + "\n")
+    with pytest.raises(backup.Unprocessable, match=r"^quotes\.jsonl line 3: not a JSON object"):
+        backup.import_(empty_database, folder)
+
+
+def test_a_row_naming_a_missing_parent_is_reported_by_file_and_line(
+    newsroom, tmp_path, empty_database
+):
+    folder = tmp_path / "export"
+    backup.export(_engine(), folder)
+    rows = (folder / "evidence.jsonl").read_text().splitlines()
+    first = json.loads(rows[0])
+    first["document_id"] = 4096
+    rows[0] = json.dumps(first)
+    (folder / "evidence.jsonl").write_text("\n".join(rows) + "\n")
+    with pytest.raises(backup.Unprocessable) as refused:
+        backup.import_(empty_database, folder)
+    assert refused.value.detail.startswith("evidence.jsonl line 1: ")
+    assert "4096" in refused.value.detail
+
+
+def test_the_cli_reports_a_malformed_row_in_one_line_without_a_traceback(
+    newsroom, tmp_path, empty_database, monkeypatch
+):
+    folder = tmp_path / "export"
+    backup.export(_engine(), folder)
+    rows = (folder / "claims.jsonl").read_text().splitlines()
+    claim = json.loads(rows[0])
+    claim["rating_value"] = "five stars"
+    rows[0] = json.dumps(claim)
+    (folder / "claims.jsonl").write_text("\n".join(rows) + "\n")
+    monkeypatch.setenv("DATABASE_URL", empty_database.url.render_as_string(hide_password=False))
+    from app.config import get_settings
+    from app.db.engine import get_engine, get_sessionmaker
+
+    for cached in (get_settings, get_engine, get_sessionmaker):
+        cached.cache_clear()
+    try:
+        result = CliRunner().invoke(cli, ["import", str(folder)])
+    finally:
+        monkeypatch.undo()
+        for cached in (get_settings, get_engine, get_sessionmaker):
+            cached.cache_clear()
+    assert result.exit_code == 1
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1, result.output
+    assert lines[0].startswith("claims.jsonl line 1: ") and "five stars" in lines[0]
+    with empty_database.connect() as connection:
+        assert connection.execute(text("SELECT count(*) FROM claims")).scalar_one() == 0
