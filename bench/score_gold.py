@@ -31,6 +31,8 @@ from bench import polnear  # noqa: E402
 from bench.score_polnear import score_articles  # noqa: E402
 
 CANONICAL_GOLD = REPO / "bench" / "corpus" / "polnear" / "canonical.json"
+# Our own sample transcripts, one per published format (issue 16), scored per format too.
+TRANSCRIPT_GOLD = REPO / "tests" / "extract" / "transcripts" / "gold.json"
 
 MIN_COVER = 0.8
 MAX_START_SHIFT = 10
@@ -231,6 +233,7 @@ def gold_sets(corpus: Path | None) -> list[tuple[str, Path]]:
     seeds = (corpus / "gold" / "seeds.json") if corpus else default_gold()
     sets = [("seeds", seeds)]
     sets += [(name, REPO / "bench" / "corpus" / name / "gold.json") for name in _OUR_SETS]
+    sets.append(("transcripts", TRANSCRIPT_GOLD))
     return sets
 
 
@@ -263,6 +266,9 @@ def main(argv: list[str] | None = None) -> int:
         for title, summary in rows:
             report(summary, title)
     print_table(rows)
+    for title, summary in rows:
+        if title == "transcripts":
+            print_per_document(summary)
     if dev and not args.gold:
         print_polnear_labels(dev)
     elif where is None:
@@ -282,6 +288,15 @@ def print_table(rows: list[tuple[str, Summary]]) -> None:
             f"{title:20} {len(summary.documents):5} {quotes:7} {summary.attributed_f1:14.3f} "
             f"{summary.span_f1:8.3f} {summary.no_speaker:5} ({share:4.1%})"
         )
+
+
+def print_per_document(summary: Summary) -> None:
+    """Attributed F1 of each document of a set, e.g. each transcript format."""
+    cells = [
+        f"{Path(d.document).stem} {f1(d.correct, d.predicted, d.gold)[2]:.2f}"
+        for d in summary.documents
+    ]
+    print("  per format: " + ", ".join(cells))
 
 
 def print_polnear_labels(dev: list[polnear.Article]) -> None:
