@@ -21,7 +21,7 @@ from app.extract.pipeline import ExtractedQuote, Extraction, extract
 from app.models import Document, Evidence, Passage, Quote, Speaker
 from app.schemas.documents import DocumentIn
 from app.services import audit
-from app.services.errors import NotFound, Unprocessable
+from app.services.errors import Conflict, NotFound, Unprocessable
 from app.services.pagination import Page, keyset, page_of
 from app.services.speakers import resolve_all
 
@@ -111,16 +111,16 @@ def store_many(
 
 def _write(session: Session, prepared: Prepared, actor: str) -> Ingested:
     """Insert the document with its passages, quotes and speakers, in the open transaction."""
-    document = session.scalar(
-        pg_insert(Document)
-        .values(**prepared.values)
-        .on_conflict_do_nothing(index_elements=["content_sha256"])
-        .returning(Document)
-    )
+    document = _insert_document(session, prepared)
     if document is None:
         existing = _by_hash(session, str(prepared.values["content_sha256"]))
-        counts = _counts(session, existing.id)
-        return Ingested(existing, False, *counts, "already stored; nothing extracted again")
+        if existing is not None:
+            counts = _counts(session, existing.id)
+            return Ingested(existing, False, *counts, "already stored; nothing extracted again")
+        # The stored copy was deleted since the insert met it: this one is new after all.
+        document = _insert_document(session, prepared)
+        if document is None:
+            raise Conflict("The same content is being stored and deleted at once; retry.")
     passage_count = _store_passages(session, document.id, document.text, prepared.passages)
     quote_count = _store_quotes(session, document.id, prepared.extraction)
     audit.record(session, actor, "create", "document", document.id, None, audit.snapshot(document))
@@ -201,8 +201,20 @@ def _insert_rows(session: Session, model: type[Passage] | type[Quote], rows: lis
             copy.write_row([row[column] for column in columns])
 
 
-def _by_hash(session: Session, content_sha256: str) -> Document:
-    return session.scalars(select(Document).where(Document.content_sha256 == content_sha256)).one()
+def _insert_document(session: Session, prepared: Prepared) -> Document | None:
+    """The new document's row, or None when the same content is stored (a concurrent insert of
+    it is waited for)."""
+    return session.scalar(
+        pg_insert(Document)
+        .values(**prepared.values)
+        .on_conflict_do_nothing(index_elements=["content_sha256"])
+        .returning(Document)
+    )
+
+
+def _by_hash(session: Session, content_sha256: str) -> Document | None:
+    query = select(Document).where(Document.content_sha256 == content_sha256)
+    return session.scalars(query).one_or_none()
 
 
 def _counts(session: Session, document_id: int) -> tuple[int, int]:

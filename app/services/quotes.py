@@ -79,7 +79,10 @@ def correct_quote(session: Session, quote_id: int, changes: dict[str, object], a
                 setattr(quote, field, changes[field])
         after = {field: getattr(quote, field) for field in CORRECTABLE}
         audit.record(session, actor, "correct", "quote", quote.id, before, after)
-    return get_quote(session, quote_id)
+        # Loaded before the commit: a deletion of the document may follow right after it,
+        # and the answer must describe what was committed rather than fail.
+        session.refresh(quote, ["document"])
+    return quote
 
 
 def _speaker(session: Session, speaker_id: object) -> Speaker:

@@ -272,3 +272,61 @@ def test_a_document_deleted_while_evidence_is_added_to_it_leaves_no_error_and_no
         ).scalar_one()
         left = connection.execute(text("SELECT count(*) FROM evidence")).scalar_one()
     assert orphans == 0 and left == 0
+
+
+def test_a_correction_is_answered_even_when_its_document_is_deleted_right_after_the_commit(
+    client, admin, editor, report, monkeypatch
+):
+    from sqlalchemy import event
+    from sqlalchemy.orm import Session
+
+    from app.models import Quote
+
+    quote = client.get(f"/documents/{report['id']}/quotes", headers=editor).json()["items"][0]
+
+    deleted = []
+
+    def delete_the_document(session: Session) -> None:
+        # Another writer's deletion, committed the moment the correction is.
+        if deleted or not any(isinstance(row, Quote) for row in session.identity_map.values()):
+            return
+        deleted.append(report["id"])
+        with _engine().begin() as connection:
+            connection.execute(text("DELETE FROM documents WHERE id = :d"), {"d": report["id"]})
+
+    event.listen(Session, "after_commit", delete_the_document)
+    try:
+        response = client.patch(
+            f"/quotes/{quote['id']}", json={"status": "confirmed"}, headers=editor
+        )
+    finally:
+        event.remove(Session, "after_commit", delete_the_document)
+    assert deleted and response.status_code == 200, response.text
+    assert response.json()["status"] == "confirmed"
+    assert client.get(f"/quotes/{quote['id']}", headers=editor).status_code == 404
+
+
+def test_content_ingested_again_while_its_stored_copy_is_deleted_is_stored_anew(
+    client, admin, editor, report
+):
+    from sqlalchemy import event
+
+    engine, deleted = _engine(), []
+
+    def delete_the_stored_copy(connection, cursor, statement, *_) -> None:
+        # The stored copy is deleted by another writer just after this ingest found it there.
+        conflict = statement.startswith("INSERT INTO documents") and "ON CONFLICT" in statement
+        if conflict and cursor.rowcount == 0 and not deleted:
+            deleted.append(report["id"])
+            with engine.begin() as other:
+                other.execute(text("DELETE FROM documents WHERE id = :d"), {"d": report["id"]})
+
+    event.listen(engine, "after_cursor_execute", delete_the_stored_copy)
+    try:
+        again = {k: report[k] for k in ("title", "text", "publisher", "kind", "published_at")}
+        response = client.post("/documents", json=again, headers=editor)
+    finally:
+        event.remove(engine, "after_cursor_execute", delete_the_stored_copy)
+    assert deleted and response.status_code == 201, response.text
+    assert response.json()["id"] != report["id"]
+    assert response.json()["quote_count"] == report["quote_count"]
