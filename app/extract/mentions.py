@@ -334,8 +334,10 @@ def _name_in_appositive(text: str, match: re.Match[str]) -> RawMention | None:
     head = text[match.start() : match.start("appositive") - 2]
     _, role, affiliation = appositive_description(head)
     title, bare = split_title(text[start:end])
-    if is_org_name(bare) and not title:
+    if (is_org_name(bare) and not title) or not bare:
         return None
+    if match.group("name") and _is_person_name(match.group("bare")):
+        return None  # 'MARTIN CALLOWAY, Assistant District Attorney,': the title is his
     return RawMention(start, end, text[start:end], "name", head, role or None, affiliation)
 
 

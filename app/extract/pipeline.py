@@ -140,6 +140,8 @@ def _embedded_in_turn(candidate: Candidate, in_question: bool) -> bool:
     say counts ('some businesses say ...'); the rest is the reporter's framing."""
     if candidate.inherits or candidate.cue is None or candidate.mention is None:
         return False
+    if candidate.mention.text.lower() == "it":
+        return False  # "it tells me supply is starting to matter": a figure of speech
     if in_question and candidate.mention.kind != "group":
         return False
     candidate.embedded = True

@@ -5,15 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from app.extract.boilerplate import is_separator
+from app.extract.boilerplate import is_heading, is_separator
 from app.extract.candidates import Candidate
-from app.extract.lexicon import wordset
+from app.extract.labels import Label, read_label
 from app.extract.mentions import NAME_CHAIN, OWNER_CHAIN, RawMention
 
-_LABEL = re.compile(
-    rf"(?P<label>Q|A|Question|Answer|QUESTION|ANSWER|Interviewer|(?:{NAME_CHAIN})|"
-    r"[A-Z][A-Z.’'\- ]{1,40}?)[ \t]*(?:\[(?P<bracket>[^\]\n]{1,40})\])?[ \t]*:[ \t]+(?=\S)"
-)
 _QUESTIONER = re.compile(
     rf"(?P<label>{NAME_CHAIN})[ \t]*\[(?P<bracket>[^\]\n]{{1,40}})\]"
     r"[^.?!\n]{0,80}[.?!][ \t]+(?=\S)"
@@ -23,7 +19,8 @@ _HEADING = re.compile(
     r"remarks|introductory[ \t]+remarks|opening[ \t]+statement|press[ \t]+conference|"
     r"keynote(?:[ \t]+speech)?)|(?:Speech|Remarks|Statement|Address|Opening[ \t]+remarks|"
     r"Opening[ \t]+statement|Keynote[ \t]+speech|Press[ \t]+conference|Transcript)[ \t]+(?:by|of)"
-    r"[ \t]+(?P<by>[^,\n.]{3,80}?))[ \t]*[.:]?[ \t]*$"
+    rf"[ \t]+(?P<by>[^,\n.]{{3,80}}?))(?:[ \t]+(?:following|after|at|to|on|during)\b[^\n]*)?"
+    r"[ \t]*[.:]?[ \t]*$"
 )
 # "Thanks. Amy Larkin, KXRN News. What will ...?": a reporter introduces herself, then asks.
 _SELF_INTRODUCTION = re.compile(
@@ -31,20 +28,28 @@ _SELF_INTRODUCTION = re.compile(
     r"(?:morning|afternoon|evening))\b[^.!?\n]{0,30}[.,!][ \t]+)?"
     rf"(?P<label>{NAME_CHAIN})[ \t]*,[ \t]*[^.?!\n,]{{2,60}}[.][ \t]+(?=\S)"
 )
-# Header fields of a transcript ("DATE: ...", "PARTICIPANTS: ..."): metadata, not speakers.
-_METADATA_LABELS = wordset(
-    """
-    transcript location date time venue place participants present speakers attendees
-    subject topic event source title headline re note notes embargo contact duration
-    recorded published updated byline filed panel panelists panellists summary
-    """
+# Who a role label stands for, as the header of a record names them.
+_CAPS_NAME = r"[A-Z][A-Z’'\-]+(?:[ \t]+[A-Z]\.)?(?:[ \t]+[A-Z][A-Z’'\-]+){1,3}"
+_JUDGE = re.compile(
+    rf"(?:HONORABLE|Honorable|HON\.|Hon\.|JUDGE|Judge)[ \t]+(?P<name>{_CAPS_NAME}|{NAME_CHAIN})"
+)
+_WITNESS = re.compile(
+    rf"(?:(?:DIRECT|CROSS|REDIRECT|RECROSS)[- ]EXAMINATION[ \t]+OF[ \t]+(?P<name>{_CAPS_NAME}))"
+    rf"|(?P<sworn>{_CAPS_NAME}|{NAME_CHAIN}),[ \t]+(?:having[ \t]+been|being)[ \t]+"
+    r"(?:first[ \t]+)?(?:duly[ \t]+)?sworn"
+)
+_MODERATED_BY = re.compile(
+    rf"\b(?:moderated|chaired|hosted)[ \t]+by[ \t]+(?:[a-z][\w\-]*[ \t]+){{0,3}}"
+    rf"(?P<name>{NAME_CHAIN})"
 )
 _MODERATOR = re.compile(r"\b(?:moderator|moderating|host|chair(?:ing)?)\b", re.IGNORECASE)
 _NAME_IN_HEADER = re.compile(NAME_CHAIN)
 # Labels for whoever runs the session; their lines are housekeeping unless they ask something.
-_CHAIR_LABELS = frozenset(["moderator", "chair", "chairman", "chairwoman", "chairperson", "host"])
-_QUESTION_LABELS = frozenset(["q", "question", "interviewer"])
-_ANSWER_LABELS = frozenset(["a", "answer"])
+_CHAIR_LABELS = frozenset(
+    ["moderator", "chair", "chairman", "chairwoman", "chairperson", "host", "speaker"]
+)
+# '(BEGIN VIDEO CLIP)', '[09:12:41]', '(COMMERCIAL BREAK)', 'END 1:31 P.M. EDT': directions.
+_STAGE_DIRECTION = re.compile(r"^(?:[\[(][^\])\n]{1,60}[\])]\.?|END\b[^a-z]{0,40})$")
 _MIN_LABELLED_TURNS = 2
 _DATELINE = re.compile(r"^[A-Z][A-Z .,’'\-]{2,40}[ \t]+[—–-][ \t]")
 _THIRD_PERSON_SAID = re.compile(
@@ -58,31 +63,41 @@ class Turn:
     """Who holds the floor: their label mention and whether they are asking."""
 
     mention: RawMention | None
-    kind: str  # "transcript" | "question"
+    kind: str  # "transcript" | "question" | "housekeeping"
+    key: str = ""  # the label's surname or role, to know the same speaker's later labels
     answer_label: bool = False  # "A:" in an interview, answered by the interviewee
+
+
+@dataclass
+class _Cast:
+    """The people a record's header names for its role labels."""
+
+    judge: RawMention | None = None
+    witness: RawMention | None = None
+    examiner: RawMention | None = None
+    moderator: RawMention | None = None
 
 
 def transcript_quotes(
     text: str, paragraphs: list[tuple[int, int]], skip: set[int]
 ) -> tuple[list[Candidate], set[int]]:
     """Quotes from transcript sections, and the paragraphs they use up."""
-    labels = {
-        i: label for i, p in enumerate(paragraphs) if i not in skip and (label := _label(text, p))
-    }
-    metadata = {i for i, label in labels.items() if _is_metadata(label)}
-    labelled = len(labels) - len(metadata)
+    labels = _labels(text, paragraphs, skip)
+    metadata = {i for i, label in labels.items() if label.kind == "metadata"}
+    labelled = sum(label.kind in ("turn", "question", "answer") for label in labels.values())
     headed = any(i not in skip and _HEADING.match(text, *p) for i, p in enumerate(paragraphs))
     if labelled < _MIN_LABELLED_TURNS and not headed:
         return [], set()
-    moderators = _moderators(text, paragraphs, labels, metadata)
-    askers = _askers(text, paragraphs, labels, metadata)
+    cast = _cast(text, paragraphs, labels, metadata)
+    askers = _askers(text, paragraphs, labels)
     found: list[Candidate] = []
     consumed: set[int] = set()
     turn: Turn | None = None
     for index, (p_start, p_end) in enumerate(paragraphs):
         if index in skip or index in metadata:
             continue
-        if is_separator(text[p_start:p_end]):
+        paragraph = text[p_start:p_end]
+        if is_separator(paragraph) or (labels and _STAGE_DIRECTION.match(paragraph)):
             consumed.add(index)
             continue
         heading = _HEADING.match(text, p_start, p_end)
@@ -90,21 +105,26 @@ def transcript_quotes(
             turn = Turn(_heading_mention(heading), "transcript")
             consumed.add(index)
             continue
-        opened = _open_turn(text, p_start, p_end, labelled >= _MIN_LABELLED_TURNS)
+        label = labels.get(index)
+        if label is not None and label.kind == "examiner":
+            cast.examiner, turn = label.mention, None  # 'BY MR. CALLOWAY:' starts his questions
+            consumed.add(index)
+            continue
+        opened = _open_turn(text, p_start, p_end, label, cast, labelled)
         if opened is None and turn is not None and labelled >= _MIN_LABELLED_TURNS:
             opened = _self_introduction(text, p_start, p_end)
         if opened is not None:
-            turn, body_start, cue = opened
-            turn = _as_question_if_asker(turn, askers)
+            turn, body_start = opened
+            turn = _as_question_if_asker(turn, askers, "?" in paragraph)
             consumed.add(index)
-            if _label_key(turn) in moderators or _label_key(turn) in _CHAIR_LABELS:
+            if turn.key in cast_chairs(cast) or turn.key in _CHAIR_LABELS:
                 if not _ends_with_question(text, p_start, p_end):
-                    turn = Turn(turn.mention, "housekeeping")
+                    turn = Turn(turn.mention, "housekeeping", turn.key)
                     continue
-                turn = Turn(turn.mention, "question")
+                turn = Turn(turn.mention, "question", turn.key)
             method = "transcript:question-label" if turn.kind == "question" else "transcript:label"
-            found.append(_quote(text, body_start, p_end, turn, cue, method, index, 0.95))
-        elif turn is not None and _reads_as_reporting(text[p_start:p_end]):
+            found.append(_quote(text, body_start, p_end, turn, "label", method, index, 0.95))
+        elif turn is not None and _reads_as_reporting(paragraph):
             turn = None
         elif turn is not None:
             consumed.add(index)
@@ -116,91 +136,173 @@ def transcript_quotes(
     return found, consumed
 
 
-def _is_metadata(label: re.Match[str]) -> bool:
-    return " ".join(label.group("label").lower().split()) in _METADATA_LABELS
+def _labels(text: str, paragraphs: list[tuple[int, int]], skip: set[int]) -> dict[int, Label]:
+    """Each paragraph's opening label; a first line that reads as a title has none."""
+    labels: dict[int, Label] = {}
+    for index, (start, end) in enumerate(paragraphs):
+        if index in skip:
+            continue
+        label = read_label(text, start, end)
+        if label is None:
+            continue
+        if index == 0 and label.kind == "turn" and is_heading(text[start:end]):
+            continue  # 'Interview: the mayor on housing'
+        if label.kind == "turn" and _is_title_case(text[label.body : end]):
+            continue  # "Bernie Sanders: ‘It Is Not A Radical Idea’": a headline, not a turn
+        labels[index] = label
+    return labels
 
 
-def _label_key(turn: Turn) -> str:
-    return turn.mention.text.casefold().split()[-1] if turn.mention else ""
+def _cast(
+    text: str, paragraphs: list[tuple[int, int]], labels: dict[int, Label], metadata: set[int]
+) -> _Cast:
+    """The judge, the witness and the moderator the header names, read before the first turn."""
+    first_turn = min((i for i, lb in labels.items() if lb.kind != "metadata"), default=0)
+    header_end = paragraphs[first_turn][0] if paragraphs else 0
+    header = text[:header_end]
+    cast = _Cast()
+    judge = _JUDGE.search(header)
+    if judge is not None:
+        cast.judge = _header_mention(judge, "name", "The Court", "judge")
+    witness = _WITNESS.search(text)
+    if witness is not None:
+        group = "name" if witness.group("name") else "sworn"
+        cast.witness = _header_mention(witness, group, None, "witness")
+    moderated = _MODERATED_BY.search(header)
+    if moderated is not None:
+        cast.moderator = _header_mention(moderated, "name", "moderator", "moderator")
+    else:
+        cast.moderator = _listed_moderator(text, paragraphs, metadata)
+    return cast
+
+
+def cast_chairs(cast: _Cast) -> set[str]:
+    """Keys of the labels that chair the session: the moderator's surname, when known."""
+    if cast.moderator is None:
+        return set()
+    return {cast.moderator.text.casefold().split()[-1]}
+
+
+def _header_mention(
+    match: re.Match[str], group: str, description: str | None, role: str
+) -> RawMention:
+    return RawMention(
+        match.start(group), match.end(group), match.group(group), "name", description, role
+    )
+
+
+def _listed_moderator(
+    text: str, paragraphs: list[tuple[int, int]], metadata: set[int]
+) -> RawMention | None:
+    """'PARTICIPANTS: ...; Kate Polglase, press officer (moderator)'."""
+    for index in sorted(metadata):
+        start, end = paragraphs[index]
+        for part in re.finditer(r"[^;\n]+", text[start:end]):
+            if _MODERATOR.search(part.group(0)):
+                name = _NAME_IN_HEADER.search(text, start + part.start(), start + part.end())
+                if name is not None:
+                    return RawMention(name.start(), name.end(), name.group(0), "name")
+    return None
+
+
+def _open_turn(
+    text: str, start: int, end: int, label: Label | None, cast: _Cast, labelled: int
+) -> tuple[Turn, int] | None:
+    if labelled < _MIN_LABELLED_TURNS:
+        return None
+    if label is not None:
+        return _turn_from_label(text, label, cast, end), _body_start(text, label, end)
+    asker = _QUESTIONER.match(text, start, end)
+    if asker is not None:
+        mention = RawMention(asker.start("label"), asker.end("label"), asker["label"], "name")
+        return Turn(mention, "question", _surname_key(mention)), asker.end()
+    return None
+
+
+def _turn_from_label(text: str, label: Label, cast: _Cast, end: int) -> Turn:
+    if label.kind == "answer":
+        if cast.witness is not None:
+            return Turn(cast.witness, "transcript", "witness")
+        return Turn(None, "transcript", answer_label=True)
+    if label.kind == "question":
+        if cast.examiner is not None and label.mention is None:
+            return Turn(cast.examiner, "question", _surname_key(cast.examiner))
+        introduced = _introduction(text, label.body, end)
+        if introduced is not None:  # 'QUESTION: Henrik Dahl, Radio Nordvik. Will ...?'
+            mention = RawMention(
+                introduced.start("label"), introduced.end("label"), introduced["label"], "name"
+            )
+            return Turn(mention, "question", _surname_key(mention))
+        return Turn(label.mention, "question")
+    if label.key == "court" and cast.judge is not None:
+        return Turn(cast.judge, "transcript", "court")
+    if label.key == "moderator" and cast.moderator is not None:
+        return Turn(cast.moderator, "transcript", "moderator")
+    return Turn(label.mention, "transcript", label.key)
+
+
+def _body_start(text: str, label: Label, end: int) -> int:
+    """Where the turn's words begin: after a questioner's own introduction, if any."""
+    if label.kind == "question" and label.mention is None:
+        introduced = _introduction(text, label.body, end)
+        if introduced is not None:
+            return introduced.end()
+    return label.body
+
+
+def _introduction(text: str, start: int, end: int) -> re.Match[str] | None:
+    """A questioner's own name and outlet; 'Thanks, Carla.' is a greeting, not a name."""
+    introduced = _SELF_INTRODUCTION.match(text, start, end)
+    if introduced is None or len(introduced["label"].split()) < 2:
+        return None
+    return introduced
+
+
+def _surname_key(mention: RawMention) -> str:
+    return mention.text.casefold().split()[-1]
 
 
 def _ends_with_question(text: str, start: int, end: int) -> bool:
     return text[start:end].rstrip(" \t”\"’')").endswith("?")
 
 
-def _moderators(
-    text: str, paragraphs: list[tuple[int, int]], labels: dict, metadata: set[int]
-) -> set[str]:
-    """Surnames of the people a header lists as moderator or host."""
-    found: set[str] = set()
-    for index in metadata:
-        body = text[labels[index].end() : paragraphs[index][1]]
-        for part in re.split(r"[;\n]", body):
-            if _MODERATOR.search(part):
-                name = _NAME_IN_HEADER.search(part)
-                if name:
-                    found.add(name.group(0).split()[-1].casefold())
-    return found
-
-
-def _askers(
-    text: str, paragraphs: list[tuple[int, int]], labels: dict, metadata: set[int]
-) -> set[str]:
-    """Labels whose turns are mostly questions: the interviewer, or a reporter at a briefing."""
+def _askers(text: str, paragraphs: list[tuple[int, int]], labels: dict[int, Label]) -> set[str]:
+    """Labels whose turns often ask (a third or more): the interviewer, a member asking the PM."""
     turns: dict[str, list[bool]] = {}
     for index, label in labels.items():
-        if index in metadata:
+        if label.kind != "turn" or not label.key:
             continue
-        key = label.group("label").casefold().split()[-1]
-        turns.setdefault(key, []).append(_ends_with_question(text, *paragraphs[index]))
-    return {key for key, asked in turns.items() if any(asked) and 2 * sum(asked) >= len(asked)}
+        start, end = paragraphs[index]
+        turns.setdefault(label.key, []).append("?" in text[start:end])
+    return {key for key, asked in turns.items() if any(asked) and 3 * sum(asked) >= len(asked)}
 
 
-def _self_introduction(text: str, start: int, end: int) -> tuple[Turn, int, str] | None:
+def _self_introduction(text: str, start: int, end: int) -> tuple[Turn, int] | None:
     """'Thanks. Amy Larkin, KXRN News. What will ...?': the question starts after the name."""
-    intro = _SELF_INTRODUCTION.match(text, start, end)
+    intro = _introduction(text, start, end)
     if intro is None or not _ends_with_question(text, start, end):
         return None
-    if len(intro.group("label").split()) < 2:
-        return None
-    return Turn(_label_mention(intro, "label"), "question"), intro.end(), "label"
+    mention = RawMention(intro.start("label"), intro.end("label"), intro["label"], "name")
+    return Turn(mention, "question", _surname_key(mention)), intro.end()
 
 
-def _open_turn(text: str, start: int, end: int, labels_count: bool) -> tuple[Turn, int, str] | None:
-    if not labels_count:
-        return None
-    label = _label(text, (start, end))
-    if label is not None:
-        return _turn_from_label(label), label.end(), "label"
-    asker = _QUESTIONER.match(text, start, end)
-    if asker is not None:
-        mention = _label_mention(asker, "label")
-        return Turn(mention, "question"), asker.end(), "label"
-    return None
-
-
-def _as_question_if_asker(turn: Turn, askers: set[str]) -> Turn:
-    key = _label_key(turn)
+def _as_question_if_asker(turn: Turn, askers: set[str], asks: bool) -> Turn:
+    """An asker's turn is a question when it asks something; their welcome or 'Nothing
+    further' is a turn like any other."""
     if turn.kind == "question":
-        askers.add(key)
-        return turn
-    return Turn(turn.mention, "question") if key and key in askers else turn
-
-
-def _label(text: str, span: tuple[int, int]) -> re.Match[str] | None:
-    match = _LABEL.match(text, *span)
-    if match is None or len(match.group("label").split()) > 4:
-        return None
-    if not _is_metadata(match) and _is_title_case(text[match.end() : span[1]]):
-        return None  # "Bernie Sanders: ‘It Is Not A Radical Idea’": a headline, not a turn
-    return match
+        if turn.key:
+            askers.add(turn.key)
+        return turn if asks or turn.key not in askers else Turn(turn.mention, "transcript", turn.key)
+    if turn.key and turn.key in askers and asks:
+        return Turn(turn.mention, "question", turn.key)
+    return turn
 
 
 def _is_title_case(body: str) -> bool:
     words = [w.strip("‘’“”\"'(") for w in body.split()]
-    words = [w for w in words if w[:1].isalpha()]
+    words = [w for w in words if w[:1].isalpha() and w != "I"]
     capitalised = sum(w[0].isupper() for w in words)
-    return len(words) >= 4 and capitalised >= 0.75 * len(words)
+    return len(words) >= 5 and capitalised >= 0.75 * len(words)
 
 
 def _reads_as_reporting(paragraph: str) -> bool:
@@ -209,22 +311,6 @@ def _reads_as_reporting(paragraph: str) -> bool:
     if _DATELINE.match(paragraph):
         return True
     return any(mark in paragraph for mark in '“”"') and bool(_THIRD_PERSON_SAID.search(paragraph))
-
-
-def _turn_from_label(label: re.Match[str]) -> Turn:
-    word = label.group("label").lower()
-    if word in _QUESTION_LABELS:
-        mention = _label_mention(label, "bracket") if label.group("bracket") else None
-        return Turn(mention, "question")
-    if word in _ANSWER_LABELS:
-        return Turn(None, "transcript", answer_label=True)
-    return Turn(_label_mention(label, "label"), "transcript")
-
-
-def _label_mention(match: re.Match[str], group: str) -> RawMention:
-    surface = match.group(group)
-    kind = "org" if group == "bracket" else "name"
-    return RawMention(match.start(group), match.end(group), surface, kind)
 
 
 def _heading_mention(heading: re.Match[str]) -> RawMention:
