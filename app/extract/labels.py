@@ -56,12 +56,16 @@ _METADATA = wordset(
     """
 )
 # Roles whose label never names a person: the chair, the bench, the floor.
-_ROLE_WORDS = TITLES | ROLE_NOUNS | wordset(
-    """
+_ROLE_WORDS = (
+    TITLES
+    | ROLE_NOUNS
+    | wordset(
+        """
     speaker members member court moderator host chair chairman chairwoman chairperson
     unidentified unknown male female voice announcer interpreter clerk narrator crowd
     audience reporter reporters hon hon. several multiple
     """
+    )
 )
 _GROUP_LABELS = wordset("members audience crowd reporters several multiple")
 
@@ -150,9 +154,7 @@ def _bracketed_person(text: str, match: re.Match[str]) -> RawMention | None:
     return None
 
 
-def _person(
-    text: str, match: re.Match[str], group: str, role_text: str | None
-) -> RawMention:
+def _person(text: str, match: re.Match[str], group: str, role_text: str | None) -> RawMention:
     surface = match.group(group).rstrip(".")
     role = _role_of(role_text) if role_text else None
     return RawMention(

@@ -292,7 +292,9 @@ def _as_question_if_asker(turn: Turn, askers: set[str], asks: bool) -> Turn:
     if turn.kind == "question":
         if turn.key:
             askers.add(turn.key)
-        return turn if asks or turn.key not in askers else Turn(turn.mention, "transcript", turn.key)
+        if asks or turn.key not in askers:
+            return turn
+        return Turn(turn.mention, "transcript", turn.key)
     if turn.key and turn.key in askers and asks:
         return Turn(turn.mention, "question", turn.key)
     return turn
