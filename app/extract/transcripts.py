@@ -26,8 +26,9 @@ _HEADING = re.compile(
 _SELF_INTRODUCTION = re.compile(
     r"(?:(?:Thanks|Thank[ \t]+you|Hi|Hello|Yes|Sure|Morning|Afternoon|Evening|Good[ \t]+"
     r"(?:morning|afternoon|evening))\b[^.!?\n]{0,30}[.,!][ \t]+)?"
-    rf"(?P<label>{NAME_CHAIN})[ \t]*,[ \t]*[^.?!\n,]{{2,60}}[.][ \t]+(?=\S)"
+    rf"(?P<label>{NAME_CHAIN})[ \t]*,[ \t]*(?P<outlet>[A-Z][^.?!\n,]{{1,60}})[.][ \t]+(?=\S)"
 )
+_GREETINGS = frozenset(("thanks", "thank", "hi", "hello", "yes", "sure", "okay", "ok", "well"))
 # Who a role label stands for, as the header of a record names them.
 _CAPS_NAME = r"[A-Z][A-Z’'\-]+(?:[ \t]+[A-Z]\.)?(?:[ \t]+[A-Z][A-Z’'\-]+){1,3}"
 _JUDGE = re.compile(
@@ -229,9 +230,7 @@ def _turn_from_label(text: str, label: Label, cast: _Cast, end: int) -> Turn:
             return Turn(cast.examiner, "question", _surname_key(cast.examiner))
         introduced = _introduction(text, label.body, end)
         if introduced is not None:  # 'QUESTION: Henrik Dahl, Radio Nordvik. Will ...?'
-            mention = RawMention(
-                introduced.start("label"), introduced.end("label"), introduced["label"], "name"
-            )
+            mention = _questioner(introduced)
             return Turn(mention, "question", _surname_key(mention))
         return Turn(label.mention, "question")
     if label.key == "court" and cast.judge is not None:
@@ -251,11 +250,19 @@ def _body_start(text: str, label: Label, end: int) -> int:
 
 
 def _introduction(text: str, start: int, end: int) -> re.Match[str] | None:
-    """A questioner's own name and outlet; 'Thanks, Carla.' is a greeting, not a name."""
+    """A questioner's own name and outlet ('Henrik Dahl, Radio Nordvik.', 'Said, Al Quds.');
+    'Thanks, Carla.' is a greeting and 'Carla, on trade' an address, not an introduction."""
     introduced = _SELF_INTRODUCTION.match(text, start, end)
-    if introduced is None or len(introduced["label"].split()) < 2:
+    if introduced is None or introduced["label"].split()[0].lower() in _GREETINGS:
         return None
     return introduced
+
+
+def _questioner(introduced: re.Match[str]) -> RawMention:
+    """The reporter by name when the name is full, else the outlet they gave."""
+    group = "label" if len(introduced["label"].split()) >= 2 else "outlet"
+    kind = "name" if group == "label" else "org"
+    return RawMention(introduced.start(group), introduced.end(group), introduced[group], kind)
 
 
 def _surname_key(mention: RawMention) -> str:
@@ -282,7 +289,7 @@ def _self_introduction(text: str, start: int, end: int) -> tuple[Turn, int] | No
     intro = _introduction(text, start, end)
     if intro is None or not _ends_with_question(text, start, end):
         return None
-    mention = RawMention(intro.start("label"), intro.end("label"), intro["label"], "name")
+    mention = _questioner(intro)
     return Turn(mention, "question", _surname_key(mention)), intro.end()
 
 

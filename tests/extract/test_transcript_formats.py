@@ -175,3 +175,9 @@ def test_a_heading_with_a_colon_is_not_a_turn():
 
 def test_an_interviews_answers_belong_to_the_interviewee():
     assert quote_containing(extract(INTERVIEW), "stores carbon").speaker == "Hana Obi"
+
+
+def test_a_reporter_giving_only_a_first_name_is_attributed_to_the_outlet():
+    text = BRIEFING.replace("Q Thanks, Iris. Will", "QUESTION: Said, Harbour Radio. Will")
+    quote = quote_containing(extract(text), "sign the water bill")
+    assert (quote.kind, quote.speaker) == ("question", "Harbour Radio")
