@@ -17,7 +17,7 @@ _CREDIT_ANYWHERE = re.compile(
     re.IGNORECASE,
 )
 _SEPARATOR = re.compile(
-    r"^\s*(?:\*+|\[\s*(?:\.\.\.|…)\s*\]|(?:\*\s*)+|-{3,}|_{3,}|…|\.\.\.|#+)\s*$"
+    r"^\s*(?:\*+|\[\s*(?:\.\.\.|…)\s*\]|(?:\*\s*)+|-{3,}|_{3,}|…|\.\.\.|#+)[.…]*\s*$"
 )
 _SENTENCE_PUNCTUATION = re.compile(r"[.!?:;”\"’']\s*$")
 

@@ -52,6 +52,7 @@ _CHAIR_LABELS = frozenset(
 # '(BEGIN VIDEO CLIP)', '[09:12:41]', '(COMMERCIAL BREAK)', 'END 1:31 P.M. EDT': directions.
 _STAGE_DIRECTION = re.compile(r"^(?:[\[(][^\])\n]{1,60}[\])]\.?|END\b[^a-z]{0,40})$")
 _MIN_LABELLED_TURNS = 2
+_WORD = re.compile(r"[^\W\d_]{2,}")
 _DATELINE = re.compile(r"^[A-Z][A-Z .,’'\-]{2,40}[ \t]+[—–-][ \t]")
 _THIRD_PERSON_SAID = re.compile(
     r"\b(?:he|she|they|[A-Z][\w’'\-]+)[ \t]+(?:said|says|told|tells|added|adds|asked)\b"
@@ -107,6 +108,9 @@ def transcript_quotes(
             consumed.add(index)
             continue
         label = labels.get(index)
+        if label is None and _is_section_heading(paragraph):
+            turn = None  # 'SUPERDELEGATES.', 'THE TOTAL.': a new section of the page
+            continue
         if label is not None and label.kind == "examiner":
             cast.examiner, turn = label.mention, None  # 'BY MR. CALLOWAY:' starts his questions
             consumed.add(index)
@@ -150,6 +154,8 @@ def _labels(text: str, paragraphs: list[tuple[int, int]], skip: set[int]) -> dic
             continue  # 'Interview: the mayor on housing'
         if label.kind == "turn" and _is_title_case(text[label.body : end]):
             continue  # "Bernie Sanders: ‘It Is Not A Radical Idea’": a headline, not a turn
+        if label.kind in ("turn", "question") and not _WORD.search(text, label.body, end):
+            continue  # 'Hillary Clinton: 1,769.': a figure in a table, not something said
         labels[index] = label
     return labels
 
@@ -305,6 +311,12 @@ def _as_question_if_asker(turn: Turn, askers: set[str], asks: bool) -> Turn:
     if turn.key and turn.key in askers and asks:
         return Turn(turn.mention, "question", turn.key)
     return turn
+
+
+def _is_section_heading(paragraph: str) -> bool:
+    """A short line in capitals ('PLEDGED DELEGATES.') between parts of a page."""
+    letters = [c for c in paragraph if c.isalpha()]
+    return bool(letters) and len(paragraph.split()) <= 8 and all(c.isupper() for c in letters)
 
 
 def _is_title_case(body: str) -> bool:

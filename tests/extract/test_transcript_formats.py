@@ -181,3 +181,19 @@ def test_a_reporter_giving_only_a_first_name_is_attributed_to_the_outlet():
     text = BRIEFING.replace("Q Thanks, Iris. Will", "QUESTION: Said, Harbour Radio. Will")
     quote = quote_containing(extract(text), "sign the water bill")
     assert (quote.kind, quote.speaker) == ("question", "Harbour Radio")
+
+
+def test_a_table_of_figures_in_label_form_is_not_a_transcript():
+    text = (
+        "Delegate count\n\nThe latest count.\n\nAna Ruiz: 1,769.\n\nTom Hale: 1,501.\n\n"
+        "THE TOTAL.\n\nRuiz needs 67 more delegates to win."
+    )
+    assert extract(text).quotes == ()
+
+
+def test_a_capitalised_section_heading_ends_the_turn():
+    text = (
+        "Town hall\n\nHOST: Welcome, everyone.\n\nRUIZ: We will fix the roads this year.\n\n"
+        "BACKGROUND.\n\nThe council approved the road budget in March."
+    )
+    assert not [q for q in extract(text).quotes if "road budget" in q.text]
