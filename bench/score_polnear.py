@@ -1,7 +1,9 @@
 """Score the quote engine on PolNeAR by the corpus's own labels.
 
 Gold quotes are PolNeAR attributions whose content holds quotation marks; predictions are the
-engine's quotes other than indirect speech. A prediction left unmatched that overlaps one of
+engine's quotes other than indirect speech and other than quotes nested inside another quote
+(PolNeAR gives each word one label, so it marks only the outer one). A prediction left
+unmatched that overlaps one of
 PolNeAR's other attributions (a transcript turn, say) is out of this measure, not a false
 positive. Each
 side is compared as the set of letters and digits it covers, so quotation marks, spaces and a
@@ -71,7 +73,7 @@ def score_article(article: Article) -> Tally:
     text = article.text
     extraction = extract(text)
     golds = [a for a in article.attributions if article.is_quoted(a)]
-    preds = [q for q in extraction.quotes if q.kind in QUOTED_KINDS]
+    preds = [q for q in extraction.quotes if q.kind in QUOTED_KINDS and not _nested(q, extraction)]
     gold_sets = [letters(text, list(g.content)) for g in golds]
     pred_sets = [letters(text, quote_spans(p)) for p in preds]
     pairs = sorted(
@@ -132,6 +134,16 @@ def _source_right(
     speaker = next((s for s in found.speakers if s.name == pred.speaker), None)
     aliases = speaker.aliases if speaker is not None else (pred.speaker,)
     return any(normalise_alias(alias) == wanted for alias in aliases)
+
+
+def _nested(quote: ExtractedQuote, found: Extraction) -> bool:
+    """A quote inside another quote's words: PolNeAR gives each word one label, so it marks
+    the outer quote only."""
+    return any(
+        other is not quote and other.start <= quote.start and quote.end <= other.end
+        for other in found.quotes
+        if other.kind in QUOTED_KINDS and (other.start, other.end) != (quote.start, quote.end)
+    )
 
 
 def score_articles(articles: list[Article]) -> Tally:
