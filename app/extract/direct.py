@@ -103,6 +103,8 @@ def _attribute(layout: Layout, span: QuotedSpan) -> Candidate | None:
         return _with_clause(layout, found, sentence, cue, speaker)
     lead_cue = _lead_attribution(layout, span, index)
     if lead_cue is not None:
+        if _looks_like_title(text, span):
+            return None  # 'She told ABC’s “Good Morning America” ...': a programme
         cue, speaker = lead_cue
         sentence_like = _starts_like_sentence(text, span) or _SPLIT_QUOTE_LEAD.search(lead)
         kind = "direct" if sentence_like else "partial"

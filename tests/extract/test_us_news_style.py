@@ -268,3 +268,8 @@ def test_an_email_described_but_not_named_is_the_speaker():
 def test_time_words_opening_a_sentence_are_not_speakers():
     text = LEAD + "Minutes later, the aide sent a message saying, “done and dusted.”"
     assert quote_containing(extract(text), "done and dusted").speaker != "Minutes"
+
+
+def test_a_programme_title_after_told_is_not_a_quote():
+    text = LEAD + "She told ABC’s “Good Morning Harbour” that the plan was sound."
+    assert not [q for q in extract(text).quotes if q.text.startswith("Good Morning")]
