@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from fastapi import FastAPI
 
 from app import __version__
@@ -19,6 +21,7 @@ from app.api import (
 )
 from app.api.limits import BodySizeLimit, StorableText
 from app.config import get_settings
+from app.schemas.common import PROBLEM_JSON
 
 DESCRIPTION = """
 Attest stores news **documents**, finds the **quotes** in them and who said them
@@ -66,7 +69,27 @@ def create_app() -> FastAPI:
         app.include_router(router)
     app.add_middleware(StorableText)
     app.add_middleware(BodySizeLimit, max_bytes=get_settings().max_body_bytes)
+    _document_problems_as_problem_json(app)
     return app
+
+
+def _document_problems_as_problem_json(app: FastAPI) -> None:
+    """Problems are served as application/problem+json, but FastAPI documents a response's model
+    under application/json: move each problem response's schema to where it is served."""
+    build = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            spec = build()  # kept as app.openapi_schema
+            for operations in spec["paths"].values():
+                for operation in operations.values():
+                    for response in operation.get("responses", {}).values():
+                        content = response.get("content", {})
+                        if PROBLEM_JSON in content and "application/json" in content:
+                            content[PROBLEM_JSON] = content.pop("application/json")
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
 
 
 app = create_app()

@@ -26,7 +26,7 @@ from app.schemas.claims import (
     SuggestionOut,
     TimelineEntry,
 )
-from app.schemas.common import PROBLEM_RESPONSES, PageOut
+from app.schemas.common import PROBLEM_RESPONSES, PageOut, conflict
 from app.services import claim_exports, claims, evidence, suggestions
 from app.services.evidence import EvidenceView, SpeakerInfo
 
@@ -181,7 +181,7 @@ def claim_history(
     ),
     status_code=status.HTTP_201_CREATED,
     response_model=EvidenceOut,
-    responses={409: {"description": "These words are already evidence for the claim"}},
+    responses=conflict("These words are already evidence for the claim"),
 )
 def add_evidence(
     claim_id: int, payload: EvidenceIn, session: SessionDep, principal: Editor
@@ -280,7 +280,7 @@ def claim_suggestions(
     description="The same as `POST /claims/{id}/evidence` with `document_id`, `start`, `end`.",
     status_code=status.HTTP_201_CREATED,
     response_model=EvidenceOut,
-    responses={409: {"description": "These words are already evidence for the claim"}},
+    responses=conflict("These words are already evidence for the claim"),
 )
 def accept_suggestion(
     claim_id: int, payload: AcceptIn, session: SessionDep, principal: Editor

@@ -47,7 +47,7 @@ def _detail(document: Document, passage_count: int, quote_count: int) -> dict[st
     ),
     status_code=status.HTTP_201_CREATED,
     response_model=IngestResult,
-    responses={200: {"model": IngestResult, "description": "Already stored"}, 413: {}},
+    responses={200: {"model": IngestResult, "description": "Already stored"}},
 )
 def ingest_document(
     payload: DocumentIn, session: SessionDep, principal: Editor, response: Response

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query
 
 from app.api.deps import Admin, Cursor, Editor, Limit, Reader, SessionDep
 from app.models import Speaker
-from app.schemas.common import PROBLEM_RESPONSES, PageOut
+from app.schemas.common import PROBLEM_RESPONSES, PageOut, conflict
 from app.schemas.quotes import QuoteKind, QuoteOut, quote_out
 from app.schemas.speakers import AliasIn, AliasOut, MergeIn, SpeakerDetail, SpeakerOut
 from app.services import quotes, search, speakers
@@ -84,6 +84,7 @@ def list_speaker_quotes(
     "/{speaker_id}/aliases",
     summary="Add an alias to a speaker",
     response_model=SpeakerDetail,
+    responses=conflict("The speaker was merged into another: add the alias to that one"),
 )
 def add_alias(
     speaker_id: int, payload: AliasIn, session: SessionDep, principal: Editor
@@ -97,6 +98,7 @@ def add_alias(
     summary="Merge a speaker into another, moving quotes and aliases",
     description="The merged speaker is kept as a record with `merged_into_id` set.",
     response_model=SpeakerDetail,
+    responses=conflict("One of the two speakers was already merged into another"),
 )
 def merge_speaker(
     speaker_id: int, payload: MergeIn, session: SessionDep, principal: Admin

@@ -9,14 +9,15 @@ from sqlalchemy import text
 from app import __version__
 from app.api.deps import SessionDep
 from app.api.problems import PROBLEM_JSON, RETRY_AFTER_SECONDS
+from app.schemas.common import REQUEST_RESPONSES, RETRY_AFTER, problem_response
 
-router = APIRouter(tags=["system"])
+router = APIRouter(tags=["system"], responses=REQUEST_RESPONSES)
 
 
 @router.get(
     "/health",
     summary="Check the service and its database",
-    responses={503: {"description": "The database is unreachable"}},
+    responses={503: problem_response("The database is unreachable", headers=RETRY_AFTER)},
 )
 def health(session: SessionDep) -> JSONResponse:
     try:

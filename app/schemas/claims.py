@@ -7,7 +7,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from app.schemas.common import ApiModel
+from app.schemas.common import ApiModel, EndOffset, Id, Offset
 
 ClaimStatus = Literal[
     "unreviewed", "in_review", "supported", "disputed", "false", "misleading", "unverifiable"
@@ -27,9 +27,9 @@ class OriginIn(BaseModel):
     """A span of a stored document that states the claim: it becomes the first evidence."""
 
     model_config = ConfigDict(extra="forbid")
-    document_id: int = Field(ge=1)
-    start: int = Field(ge=0)
-    end: int = Field(ge=1)
+    document_id: Id
+    start: Offset
+    end: EndOffset
     stance: Stance = "supports"
     note: str | None = Field(default=None, max_length=5000)
 
@@ -89,7 +89,7 @@ class ClaimPatch(BaseModel):
     tags: list[str] | None = Field(default=None, max_length=30)
     notes: str | None = Field(default=None, max_length=10_000)
     status: ClaimStatus | None = None
-    rating_value: int | None = Field(default=None, ge=1, le=5)
+    rating_value: int | None = Field(default=None, strict=True, ge=1, le=5)
     rating_label: str | None = Field(default=None, max_length=100)
 
     @field_validator("tags")
@@ -175,11 +175,11 @@ class EvidenceIn(BaseModel):
             ]
         },
     )
-    document_id: int | None = Field(default=None, ge=1)
+    document_id: Id | None = None
     exact: str | None = Field(default=None, min_length=1, max_length=10_000)
-    start: int | None = Field(default=None, ge=0)
-    end: int | None = Field(default=None, ge=1)
-    quote_id: int | None = Field(default=None, ge=1)
+    start: Offset | None = None
+    end: EndOffset | None = None
+    quote_id: Id | None = None
     stance: Stance = "supports"
     note: str | None = Field(default=None, max_length=5000)
 
@@ -206,9 +206,9 @@ class AcceptIn(BaseModel):
             "examples": [{"document_id": 2, "start": 461, "end": 533, "stance": "supports"}]
         },
     )
-    document_id: int = Field(ge=1)
-    start: int = Field(ge=0)
-    end: int = Field(ge=1)
+    document_id: Id
+    start: Offset
+    end: EndOffset
     stance: Stance = "supports"
     note: str | None = Field(default=None, max_length=5000)
 

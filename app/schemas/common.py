@@ -9,6 +9,16 @@ from typing import Annotated, Any, Generic, TypeVar
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 T = TypeVar("T")
+
+BIGINT_MAX = 2**63 - 1  # ids are PostgreSQL bigints
+INTEGER_MAX = 2**31 - 1  # offsets into a text are PostgreSQL integers
+
+# Ids and offsets in a request body: JSON integers only. In pydantic's default (lax) mode `true`
+# would be taken for 1, `false` for 0, "12" for 12 and 3.0 for 3. Beyond the column's range a
+# number can name nothing, so it is invalid input too.
+Id = Annotated[int, Field(strict=True, ge=1, le=BIGINT_MAX)]
+Offset = Annotated[int, Field(strict=True, ge=0, le=INTEGER_MAX)]
+EndOffset = Annotated[int, Field(strict=True, ge=1, le=INTEGER_MAX)]
 _ISO_DATE = re.compile(r"\s*\d{4}-\d{2}-\d{2}")
 
 
@@ -50,12 +60,44 @@ class Problem(BaseModel):
     )
 
 
-PROBLEM_RESPONSES: dict[int | str, dict[str, Any]] = {
-    status: {"model": Problem, "content": {"application/problem+json": {}}, "description": text}
-    for status, text in {
-        401: "Missing or unknown API key",
-        403: "The key's role does not allow this",
-        404: "Not found",
-        422: "Invalid input",
-    }.items()
+PROBLEM_JSON = "application/problem+json"
+ResponsesDoc = dict[int | str, dict[str, Any]]
+
+
+def problem_response(description: str, **extra: Any) -> dict[str, Any]:
+    """An answer documented as an RFC 9457 problem (the schema is moved from application/json
+    to application/problem+json when the OpenAPI document is built: app/main.py)."""
+    return {"model": Problem, "content": {PROBLEM_JSON: {}}, "description": description, **extra}
+
+
+RETRY_AFTER = {
+    "Retry-After": {
+        "description": "Seconds to wait before retrying.",
+        "schema": {"type": "integer"},
+    }
 }
+UNAVAILABLE = problem_response(
+    "The database is unreachable or a concurrent change conflicted with this one; nothing was "
+    "saved: retry after `Retry-After` seconds",
+    headers=RETRY_AFTER,
+)
+
+# What any request may be answered before or besides its route's own answers: the body limit and
+# the refusal of unstorable text (app/api/limits.py) run before routing, on every path.
+REQUEST_RESPONSES: ResponsesDoc = {
+    413: problem_response("The request body is over the size limit"),
+    422: problem_response("Invalid input"),
+}
+
+# Every route that reads the database with a key.
+PROBLEM_RESPONSES: ResponsesDoc = {
+    401: problem_response("Missing or unknown API key"),
+    403: problem_response("The key's role does not allow this"),
+    404: problem_response("Not found"),
+    **REQUEST_RESPONSES,
+    503: UNAVAILABLE,
+}
+
+
+def conflict(description: str) -> ResponsesDoc:
+    return {409: problem_response(description)}

@@ -8,7 +8,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from app.models import Quote
-from app.schemas.common import ApiModel
+from app.schemas.common import ApiModel, Id
 
 QuoteKind = Literal["direct", "partial", "indirect", "transcript", "question"]
 QuoteStatus = Literal["auto", "confirmed", "rejected"]
@@ -98,7 +98,7 @@ class QuotePatch(BaseModel):
         extra="forbid",
         json_schema_extra={"examples": [{"speaker_id": 1, "status": "confirmed"}]},
     )
-    speaker_id: int | None = Field(default=None, ge=1)
+    speaker_id: Id | None = None
     kind: QuoteKind | None = None
     status: QuoteStatus | None = None
 

@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from app.schemas.common import ApiModel
+from app.schemas.common import ApiModel, Id
 
 
 class AliasOut(ApiModel):
@@ -75,4 +75,4 @@ class AliasIn(BaseModel):
 
 class MergeIn(BaseModel):
     model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{"into": 1}]})
-    into: int = Field(description="The speaker that keeps the quotes and aliases.", ge=1)
+    into: Id = Field(description="The speaker that keeps the quotes and aliases.")

@@ -16,7 +16,25 @@ from typing import Any
 
 import pytest
 
+from tests.conftest import FT, NATO, seed_text
+
 CLAIM_WORDS = "training mission"
+SEEDS = [
+    {
+        "title": "Nato chief warns alliance unlikely to deploy extra combat troops to Middle East",
+        "text": seed_text(FT),
+        "publisher": "Financial Times",
+        "kind": "article",
+        "published_at": "2020-01-09T12:00:00Z",
+    },
+    {
+        "title": "NATO addresses Middle East tensions",
+        "text": seed_text(NATO),
+        "publisher": "NATO",
+        "kind": "transcript",
+        "published_at": "2020-01-06T15:00:00Z",
+    },
+]
 
 # Lists that page differently depending on a parameter: each way is a list of its own.
 VARIANTS: dict[str, list[dict[str, str]]] = {
@@ -54,27 +72,34 @@ def list_operations(spec: dict[str, Any]) -> list[str]:
     ]
 
 
-@pytest.fixture(name="archive")
-def archive_fixture(client, editor, ft_payload, nato_payload) -> Archive:
-    documents = [
-        client.post("/documents", json=payload, headers=editor).json()
-        for payload in (ft_payload, nato_payload)
-    ]
+def store_archive(client, headers: dict[str, str]) -> dict[str, int]:
+    """Store the two seed documents and a claim made from a span of the first, with a key that
+    may write; the ids of a document, a speaker and the claim."""
+    documents = []
+    for payload in SEEDS:
+        response = client.post("/documents", json=payload, headers=headers)
+        assert response.status_code in (200, 201), response.text
+        documents.append(response.json())
     ft = documents[0]
     start = ft["text"].index(CLAIM_WORDS)
     origin = {"document_id": ft["id"], "start": start, "end": start + len(CLAIM_WORDS)}
     claim = client.post(
         "/claims",
         json={"text": "NATO suspended its training mission in Iraq", "from": origin},
-        headers=editor,
+        headers=headers,
     )
     assert claim.status_code == 201, claim.text
-    speakers = client.get("/speakers", params={"q": "stoltenberg"}, headers=editor).json()
-    ids = {
+    speakers = client.get("/speakers", params={"q": "stoltenberg"}, headers=headers).json()
+    return {
         "document_id": ft["id"],
         "speaker_id": speakers["items"][0]["id"],
         "claim_id": claim.json()["id"],
     }
+
+
+@pytest.fixture(name="archive")
+def archive_fixture(client, editor) -> Archive:
+    ids = store_archive(client, editor)
     lists = [
         (path.format(**ids), params)
         for path in list_operations(client.app.openapi())
