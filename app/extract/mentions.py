@@ -61,6 +61,16 @@ _POSSESSOR = rf"(?:(?:{_NAME_WORD}[ \t]+){{0,3}}{_WORD_BODY}[’']s)"
 OWNER_CHAIN = rf"(?:{_NAME_WORD}[ \t]+){{0,3}}{_WORD_BODY}"
 # Organisation names may contain connectives: "Ministry of Defence", "Institute for ...".
 ORG_CHAIN = rf"{_NAME_WORD}(?:[ \t]+(?:(?:of|for|and|on|the|de)[ \t]+){{0,2}}{_NAME_WORD}){{0,7}}"
+# "Commission on Presidential Debates", "Committee for a Responsible Federal Budget", "United
+# States Citizenship and Immigration Services": a body's name with its connectives, found by the
+# word that makes it a body.
+_ORG_WORD = rf"(?:{trie_pattern(w.capitalize() for w in ORG_WORDS if w.isalpha())})(?![\w’'])"
+_CONNECTIVE = r"(?:on|of|for|for[ \t]+a|at[ \t]+the|and)"
+_ORG_TAIL = rf"(?:[ \t]+{_CONNECTIVE}[ \t]+{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,3}})"
+_HEADED_ORG = (
+    rf"(?:(?:{_NAME_WORD}[ \t]+){{1,3}}(?:and|of|for)[ \t]+(?:{_NAME_WORD}[ \t]+){{0,2}}"
+    rf"{_ORG_WORD}{_ORG_TAIL}*|(?:{_NAME_WORD}[ \t]+){{0,3}}{_ORG_WORD}{_ORG_TAIL}+)"
+)
 _DETERMINER = (
     r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any|[Mm]ost|"
     r"[Oo]ther|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Bb]oth|[Ss]enior|[Ff]ormer|[Oo]ur|[Mm]y|[Yy]our)"
@@ -103,8 +113,6 @@ _MENTION = rf"""
   | (?P<orgnoun>(?:[Tt]he|[Tt]heir|[Ii]ts|[Hh]is|[Hh]er)[ \t]+{_ORG_NOUN}\b)
   | (?P<docbare>(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)[ \t]+
         (?:{_LOWER_MODIFIER}[ \t]+){{0,2}}?{_DOCUMENT}\b)
-  | (?P<titled>(?:(?:{_LOWER_MODIFIER}|{NAME_CHAIN})[ \t]+){{0,4}}?
-        (?P<titlerole>(?=[a-z]){_ROLE})[ \t]+(?P<titledname>{NAME_CHAIN}))
   | (?P<name>(?P<lead>(?:{_DETERMINER}|{_POSSESSOR})[ \t]+(?:{_MODIFIER}[ \t]+){{0,2}}?
         {_LOWER_MODIFIER}[ \t]+|(?:{_LOWER_MODIFIER}[ \t]+){{1,2}}?)?
         (?P<bare>[Tt]he[ \t]+{ORG_CHAIN}|{NAME_CHAIN}))
@@ -138,6 +146,14 @@ MENTION_BEFORE = re.compile(
     re.VERBOSE,
 )
 NAME_CHAIN_RE = re.compile(NAME_CHAIN)
+# Tried at one position only (they are too costly for MENTION_BEFORE's backward search):
+# 'GOP strategist Keith Nahigian', and a body's name with its connectives.
+_TITLED = re.compile(
+    rf"(?P<titled>(?:(?:{_LOWER_MODIFIER}|{NAME_CHAIN})[ \t]+){{0,4}}?"
+    rf"(?P<titlerole>(?=[a-z]){_ROLE})[ \t]+(?P<titledname>{NAME_CHAIN}))(?![\w’'])"
+)
+_ORG_AT = re.compile(rf"(?:[Tt]he[ \t]+)?(?:{_LOWER_MODIFIER}[ \t]+)?(?P<orgname>{_HEADED_ORG})")
+_ORG_ENDING = re.compile(rf"(?<![\w’'\-])(?P<orgname>{_HEADED_ORG})$")
 _PERSON_OF = re.compile(
     rf"(?<![\w’'\-])({NAME_CHAIN})[ \t]+(?:of|from|at|with)[ \t]+(?:the[ \t]+)?$"
 )
@@ -163,6 +179,12 @@ _LEADING_ARTICLE = re.compile(r"^(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)
 
 def mention_at(text: str, position: int, end: int) -> RawMention | None:
     """The speaker phrase starting at position ("said Mr Stoltenberg" → "Mr Stoltenberg")."""
+    titled = _TITLED.match(text, position, end)
+    if titled is not None and (person := _titled_name(text, titled)) is not None:
+        return person
+    body = _ORG_AT.match(text, position, end)
+    if body is not None:
+        return RawMention(body.start("orgname"), body.end("orgname"), body["orgname"], "org")
     match = MENTION_AT.match(text, position, end)
     if match is None:
         return None
@@ -181,8 +203,16 @@ def mention_before(text: str, start: int, position: int) -> RawMention | None:
     match = MENTION_BEFORE.search(text, floor, position)
     found = _to_mention(text, match) if match else None
     if found is not None and found.kind in ("name", "org"):
-        return _person_of(text, floor, found) or found
+        return _person_of(text, floor, found) or _whole_body(text, floor, found) or found
     return found
+
+
+def _whole_body(text: str, floor: int, found: RawMention) -> RawMention | None:
+    """'Commission on Presidential Debates' when the search stopped at 'Presidential Debates'."""
+    body = _ORG_ENDING.search(text, max(floor, found.start - 120), found.end)
+    if body is None or body.start("orgname") >= found.start:
+        return None
+    return RawMention(body.start("orgname"), found.end, body["orgname"], "org")
 
 
 def _person_of(text: str, floor: int, body: RawMention) -> RawMention | None:
@@ -293,8 +323,6 @@ def _to_mention(text: str, match: re.Match[str]) -> RawMention | None:
     if groups["group"]:
         end = match.end("group")
         return RawMention(start, end, text[start:end], "group")
-    if groups["titled"]:
-        return _titled_name(text, match)
     if groups["orgnoun"] or groups["docbare"]:
         end = match.end("orgnoun") if groups["orgnoun"] else match.end("docbare")
         return RawMention(start, end, text[start:end], "org")

@@ -273,3 +273,15 @@ def test_time_words_opening_a_sentence_are_not_speakers():
 def test_a_programme_title_after_told_is_not_a_quote():
     text = LEAD + "She told ABC’s “Good Morning Harbour” that the plan was sound."
     assert not [q for q in extract(text).quotes if q.text.startswith("Good Morning")]
+
+
+def test_a_body_named_with_connectives_is_named_whole():
+    text = LEAD + "The nonpartisan Commission on Harbour Debates says the microphone failed."
+    quote = quote_containing(extract(text), "microphone failed")
+    assert quote.speaker == "Commission on Harbour Debates"
+
+
+def test_a_body_whose_name_ends_in_its_kind_is_named_whole():
+    text = LEAD + "United Harbours Citizenship and Immigration Services said it would vet more."
+    quote = quote_containing(extract(text), "vet more")
+    assert quote.speaker == "United Harbours Citizenship and Immigration Services"
