@@ -133,7 +133,10 @@ _TRAILING_ADVERBIALS = (
     + "|".join(sorted(DAY_AND_TIME_WORDS, key=len, reverse=True))
     + r"))*)"
 )
-_ALL_ADVERBIALS = trie_pattern(DAY_AND_TIME_WORDS)
+# Lower or capitalised: "Hale on Tuesday said", "Hale yesterday said".
+_ALL_ADVERBIALS = trie_pattern(
+    DAY_AND_TIME_WORDS | frozenset(w.capitalize() for w in DAY_AND_TIME_WORDS)
+)
 _DISTINGUISHING = re.compile(
     r"\b(?:" + "|".join(sorted(DISTINGUISHING_MODIFIERS, key=len, reverse=True)) + r")(?=[\s\-])",
     re.IGNORECASE,

@@ -43,7 +43,7 @@ _INDEFINITE = re.compile(r"^(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+")
 _NATIONALITY_ROLE = re.compile(r"^[Tt]he\s+[A-Z][a-z]+(?:ian|ese|ish|an|ch|i)\s+[a-z\-]+$")
 # "The New York businessman", "the Vermont senator", "the GOP nominee": an epithet for the
 # person in focus, written with a place, party or body before the role.
-_EPITHET_ROLE = re.compile(r"^[Tt]he\s+(?:[A-Z][\w.\-]*\s+){1,3}[a-z\-]+$")
+_EPITHET_ROLE = re.compile(r"^[Tt]he\s+(?:[A-Z][\w.\-]*\s+){1,3}(?:[a-z\-]+\s+)?[a-z\-]+$")
 _HONORIFIC_TITLE = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Lord|Lady)\.?\s+\S")
 # "Secretary of State, ..." at the start of a question, or "..., Mr Sec Gen, ..." inside it.
 _VOCATIVE_BODY = (

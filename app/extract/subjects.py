@@ -12,7 +12,9 @@ from app.extract.mentions import RawMention, mention_at, mention_before
 _INTRODUCTORY = re.compile(
     r"^[“\"‘'(—–-]*\s*(?:In|On|At|After|Before|Speaking|Asked|Following|Earlier|Later|However|"
     r"Meanwhile|But|And|Yesterday|Today|When|While|As|Despite|During|Since|Addressing|Writing|"
-    r"Responding|Commenting|Interviewed|Separately|Still|Instead|Nonetheless|In\s+a)\b[^,]{0,160},\s*"
+    r"Responding|Commenting|Interviewed|Separately|Still|Instead|Nonetheless|In\s+a|"
+    # 'Citing a new report, Hale said ...': an opening participle clause
+    r"[A-Z][a-z]+ing)\b[^,]{0,160},\s*"
 )
 _LEADING_PUNCTUATION = re.compile(r"^[\s“\"‘'(—–-]*")
 _AFTER_QUOTE = re.compile(r"[”\"’'][\s,—–-]*$")
@@ -57,6 +59,9 @@ def speaker_for_cue(
         if mention is None or not _THAT_AFTER.match(text, mention.end, end):
             return CueSpeaker(None, "none")
         return CueSpeaker(mention, "noun-from")
+    if cue.is_gerund and not _LEADING_PUNCTUATION.sub("", text[start : cue.start]):
+        # "Claiming the criticism is unfair, Hale told Fox ...": the main clause's subject.
+        return CueSpeaker(sentence_subject(text, start, end), "subject")
     if cue.is_gerund and _AFTER_COMMA.search(text, max(start, cue.start - 3), cue.start):
         # "..., insisting the change is fair": the clause's subject speaks, not the last noun.
         if earlier:

@@ -285,3 +285,21 @@ def test_a_body_whose_name_ends_in_its_kind_is_named_whole():
     text = LEAD + "United Harbours Citizenship and Immigration Services said it would vet more."
     quote = quote_containing(extract(text), "vet more")
     assert quote.speaker == "United Harbours Citizenship and Immigration Services"
+
+
+def test_an_opening_participle_clause_belongs_to_the_main_subject():
+    text = LEAD + "Claiming the criticism was unfair, Hale told the station that it was staged."
+    assert quote_containing(extract(text), "the criticism was unfair").speaker == "Hale"
+
+
+def test_a_capitalised_weekday_after_the_name_is_skipped():
+    text = LEAD + "Citing a new report, Hale on Tuesday said he wants four tax changes."
+    assert quote_containing(extract(text), "four tax changes").speaker == "Hale"
+
+
+def test_an_epithet_with_a_party_and_an_office_points_to_the_person_in_focus():
+    text = (
+        LEAD
+        + "Tom Hale toured Ohio. The Republican presidential nominee said the map favoured him."
+    )
+    assert quote_containing(extract(text), "map favoured").speaker == "Tom Hale"
