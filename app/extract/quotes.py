@@ -62,6 +62,7 @@ def _is_first_mark_of_paragraph(text: str, span: QuotedSpan) -> bool:
 def _double_spans(text: str, start: int, end: int, paragraph: int) -> list[QuotedSpan]:
     spans: list[QuotedSpan] = []
     opened: int | None = None
+    inner = 0  # “curly” quotes open inside the current one: 'what he calls “hell” than ...'
     for match in _DOUBLE_MARK.finditer(text, start, end):
         position, mark = match.start(), match.group(0)
         if opened is None:
@@ -70,7 +71,12 @@ def _double_spans(text: str, start: int, end: int, paragraph: int) -> list[Quote
             elif mark == "”" and _opens_paragraph(text, position, start):
                 opened, width = position, 1  # ”Fear. I am afraid ...”: a typo for “
         elif mark == "“":
-            opened, width = position, 1  # an unclosed mark mid-paragraph is a typo: trust this one
+            if text.count("”", position, end) > inner + 1:
+                inner += 1  # closed twice later on: a quote within the quote
+            else:
+                opened, width = position, 1  # an unclosed mark is a typo: trust this one
+        elif mark == "”" and inner:
+            inner -= 1
         else:
             close = position + len(mark) - 1
             _add(spans, text, opened, position, paragraph, close, width)

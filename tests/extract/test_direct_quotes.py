@@ -168,3 +168,19 @@ def test_scare_quoted_term_is_not_a_quote(ft):
 def test_title_of_a_work_is_not_a_quote():
     text = "Her fourth novel, “The Winter Harbour”, has sold a million copies in 20 languages."
     assert extract(text).quotes == ()
+
+
+def test_a_curly_quote_inside_a_quote_stays_inside_it():
+    text = (
+        "The letters kept coming.\n\n"
+        "“I’d rather live in what he calls “hell” than in his country,” said Ana Ruiz."
+    )
+    (quote,) = extract(text).quotes
+    assert quote.text.startswith("I’d rather live")
+    assert quote.speaker == "Ana Ruiz"
+
+
+def test_an_unclosed_mark_is_a_typo_and_the_next_quote_stands_alone():
+    text = "The vote was close. “We will win, she said. “Nobody doubts it,” said Ana Ruiz."
+    quote = quote_containing(extract(text), "Nobody doubts")
+    assert quote.text == "Nobody doubts it,"
