@@ -16,7 +16,6 @@ from app.schemas.claims import (
     ClaimIn,
     ClaimOut,
     ClaimPatch,
-    ClaimStatus,
     DocumentRef,
     EvidenceIn,
     EvidenceOut,
@@ -29,6 +28,7 @@ from app.schemas.claims import (
 from app.schemas.common import PROBLEM_RESPONSES, PageOut, conflict
 from app.services import claim_exports, claims, evidence, suggestions
 from app.services.evidence import EvidenceView, SpeakerInfo
+from app.vocabulary import ClaimStatus
 
 router = APIRouter(prefix="/claims", tags=["claims"], responses=PROBLEM_RESPONSES)
 
@@ -43,7 +43,7 @@ def _document_ref(document: Document) -> DocumentRef:
 def _speaker_ref(speaker: SpeakerInfo | None) -> SpeakerRef | None:
     if speaker is None:
         return None
-    return SpeakerRef(id=speaker.id, name=speaker.name, kind=speaker.kind)  # type: ignore[arg-type]
+    return SpeakerRef(id=speaker.id, name=speaker.name, kind=speaker.kind)
 
 
 def _evidence_out(view: EvidenceView) -> EvidenceOut:
@@ -59,7 +59,7 @@ def _evidence_out(view: EvidenceView) -> EvidenceOut:
         exact=item.exact,
         prefix=item.prefix,
         suffix=item.suffix,
-        stance=item.stance,  # type: ignore[arg-type]
+        stance=item.stance,
         note=item.note,
         created_by=item.created_by,
         created_at=item.created_at,
@@ -229,7 +229,7 @@ def claim_timeline(
             published_at=v.evidence.document.published_at,
             document=_document_ref(v.evidence.document),
             speaker=_speaker_ref(v.speaker),
-            stance=v.evidence.stance,  # type: ignore[arg-type]
+            stance=v.evidence.stance,
             exact=v.evidence.exact,
         )
         for v in page.items

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Annotated
 
 from annotated_types import Ge, Le
@@ -17,6 +17,7 @@ from app.services import keys
 from app.services.errors import Forbidden, Unauthorized
 from app.services.keys import Principal
 from app.services.pagination import DEFAULT_LIMIT, MAX_LIMIT, BadCursor, decode_cursor
+from app.vocabulary import Role
 
 bearer = HTTPBearer(auto_error=False, description="An Attest API key: `attest keys create`.")
 
@@ -30,10 +31,10 @@ SessionDep = Annotated[Session, Depends(get_session)]
 
 
 def _principal(
-    credentials: HTTPAuthorizationCredentials | None, session: Session, needed: str
+    credentials: HTTPAuthorizationCredentials | None, session: Session, needed: Role
 ) -> Principal:
     if credentials is None:
-        if needed == "reader" and get_settings().public_reads:
+        if needed == Role.reader and get_settings().public_reads:
             return keys.ANONYMOUS_READER
         raise Unauthorized("Send an API key as 'Authorization: Bearer KEY'.")
     principal = keys.authenticate(session, credentials.credentials)
@@ -46,7 +47,7 @@ def _principal(
     return principal
 
 
-def _requiring(role: str):
+def _requiring(role: Role) -> Callable[..., Principal]:
     def dependency(
         session: SessionDep,
         credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
@@ -56,9 +57,9 @@ def _requiring(role: str):
     return dependency
 
 
-Reader = Annotated[Principal, Depends(_requiring("reader"))]
-Editor = Annotated[Principal, Depends(_requiring("editor"))]
-Admin = Annotated[Principal, Depends(_requiring("admin"))]
+Reader = Annotated[Principal, Depends(_requiring(Role.reader))]
+Editor = Annotated[Principal, Depends(_requiring(Role.editor))]
+Admin = Annotated[Principal, Depends(_requiring(Role.admin))]
 
 BIGINT_MAX = 2**63 - 1
 # Ids are PostgreSQL bigints: a larger number can name nothing, so it is refused as invalid input.

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated
 
 from fastapi import APIRouter, Query, Response, status
 
@@ -12,13 +12,13 @@ from app.schemas.common import PROBLEM_RESPONSES, PageOut, Timestamp
 from app.schemas.documents import (
     DocumentDetail,
     DocumentIn,
-    DocumentKind,
     DocumentOut,
     IngestResult,
     PassageOut,
 )
-from app.schemas.quotes import QuoteKind, QuoteOut, quote_out
+from app.schemas.quotes import QuoteOut, quote_out
 from app.services import documents, quotes
+from app.vocabulary import DocumentKind, PassageKind, QuoteKind
 
 router = APIRouter(prefix="/documents", tags=["documents"], responses=PROBLEM_RESPONSES)
 
@@ -99,7 +99,7 @@ def list_passages(
     document_id: int,
     session: SessionDep,
     _: Reader,
-    kind: Literal["paragraph", "sentence"] | None = None,
+    kind: PassageKind | None = None,
     cursor: Cursor = None,
     limit: Limit = 50,
 ) -> PageOut[PassageOut]:

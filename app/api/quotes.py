@@ -8,8 +8,9 @@ from fastapi import APIRouter, Query
 
 from app.api.deps import Cursor, Editor, Limit, Reader, SessionDep
 from app.schemas.common import PROBLEM_RESPONSES, PageOut, Timestamp
-from app.schemas.quotes import QuoteKind, QuoteOut, QuotePatch, quote_out
+from app.schemas.quotes import QuoteOut, QuotePatch, quote_out
 from app.services import quotes
+from app.vocabulary import QuoteKind
 
 router = APIRouter(prefix="/quotes", tags=["quotes"], responses=PROBLEM_RESPONSES)
 

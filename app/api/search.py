@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated
 
 from fastapi import APIRouter, Query
 
@@ -10,6 +10,7 @@ from app.api.deps import Cursor, Limit, Reader, SessionDep
 from app.schemas.common import PROBLEM_RESPONSES, PageOut, Timestamp
 from app.schemas.search import SearchHitOut, hit_out
 from app.services import search as searching
+from app.vocabulary import SearchSort, SearchType
 
 router = APIRouter(prefix="/search", tags=["search"], responses=PROBLEM_RESPONSES)
 
@@ -39,7 +40,7 @@ def search(
             examples=['"international terrorism" nato', "training mission iraq"],
         ),
     ],
-    type: Literal["passage", "quote", "claim"] = "passage",
+    type: SearchType = SearchType.passage,
     speaker_id: Annotated[int | None, Query(ge=1)] = None,
     document_id: Annotated[int | None, Query(ge=1)] = None,
     publisher: Annotated[str | None, Query(max_length=300, examples=["Financial Times"])] = None,
@@ -51,7 +52,7 @@ def search(
     ] = None,
     since: Annotated[Timestamp | None, Query(description="Published at or after")] = None,
     until: Annotated[Timestamp | None, Query(description="Published before")] = None,
-    sort: Literal["relevance", "recent"] = "relevance",
+    sort: SearchSort = SearchSort.relevance,
     cursor: Cursor = None,
     limit: Limit = 20,
 ) -> PageOut[SearchHitOut]:

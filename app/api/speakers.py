@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated
 
 from fastapi import APIRouter, Query
 
 from app.api.deps import Admin, Cursor, Editor, Limit, Reader, SessionDep
 from app.models import Speaker
 from app.schemas.common import PROBLEM_RESPONSES, PageOut, conflict
-from app.schemas.quotes import QuoteKind, QuoteOut, quote_out
+from app.schemas.quotes import QuoteOut, quote_out
 from app.schemas.speakers import AliasIn, AliasOut, MergeIn, SpeakerDetail, SpeakerOut
 from app.services import quotes, search, speakers
+from app.vocabulary import QuoteKind, SpeakerKind
 
 router = APIRouter(prefix="/speakers", tags=["speakers"], responses=PROBLEM_RESPONSES)
 
@@ -37,7 +38,7 @@ def list_speakers(
             max_length=200, description="Name or alias, e.g. `stoltenberg` or `secretary-general`"
         ),
     ] = None,
-    kind: Literal["person", "organisation", "group"] | None = None,
+    kind: SpeakerKind | None = None,
     cursor: Cursor = None,
     limit: Limit = 50,
 ) -> PageOut[SpeakerOut]:

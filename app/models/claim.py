@@ -12,34 +12,23 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
-    String,
     Text,
     func,
 )
 from sqlalchemy.dialects.postgresql import ARRAY, TSVECTOR
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from app.models.base import Base, CreatedMixin, IdMixin
+from app.models.base import Base, CreatedMixin, IdMixin, Vocabulary, one_of
 from app.models.document import Document
 from app.models.quote import Quote
 from app.models.text_index import SMALL_PENDING_LIST
-
-CLAIM_STATUSES = (
-    "unreviewed",
-    "in_review",
-    "supported",
-    "disputed",
-    "false",
-    "misleading",
-    "unverifiable",
-)
-STANCES = ("supports", "contradicts", "mentions")
+from app.vocabulary import ClaimStatus, Stance
 
 
 class Claim(IdMixin, CreatedMixin, Base):
     __tablename__ = "claims"
     __table_args__ = (
-        CheckConstraint(f"status IN {CLAIM_STATUSES}", name="status"),
+        one_of("status", ClaimStatus),
         CheckConstraint("rating_value BETWEEN 1 AND 5", name="rating_value"),
         Index("ix_claims_tags", "tags", postgresql_using="gin"),
         Index("ix_claims_tsv", "tsv", postgresql_using="gin", postgresql_with=SMALL_PENDING_LIST),
@@ -50,7 +39,9 @@ class Claim(IdMixin, CreatedMixin, Base):
     kind: Mapped[str | None] = mapped_column(Text)
     tags: Mapped[list[str]] = mapped_column(ARRAY(Text), server_default="{}")
     notes: Mapped[str | None] = mapped_column(Text)
-    status: Mapped[str] = mapped_column(String(16), server_default="unreviewed")
+    status: Mapped[ClaimStatus] = mapped_column(
+        Vocabulary(ClaimStatus, 16), server_default=ClaimStatus.unreviewed
+    )
     rating_value: Mapped[int | None] = mapped_column(Integer)
     rating_label: Mapped[str | None] = mapped_column(Text)
     created_by: Mapped[str | None] = mapped_column(Text)
@@ -69,7 +60,7 @@ class Claim(IdMixin, CreatedMixin, Base):
 class Evidence(IdMixin, CreatedMixin, Base):
     __tablename__ = "evidence"
     __table_args__ = (
-        CheckConstraint(f"stance IN {STANCES}", name="stance"),
+        one_of("stance", Stance),
         CheckConstraint('0 <= start AND start < "end"', name="offsets"),
         Index("ix_evidence_claim_id_id", "claim_id", "id"),
         Index("ix_evidence_document_id", "document_id"),
@@ -87,7 +78,7 @@ class Evidence(IdMixin, CreatedMixin, Base):
     exact: Mapped[str] = mapped_column(Text)
     prefix: Mapped[str] = mapped_column(Text)
     suffix: Mapped[str] = mapped_column(Text)
-    stance: Mapped[str] = mapped_column(String(12))
+    stance: Mapped[Stance] = mapped_column(Vocabulary(Stance, 12))
     note: Mapped[str | None] = mapped_column(Text)
     created_by: Mapped[str | None] = mapped_column(Text)
 

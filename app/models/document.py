@@ -22,12 +22,9 @@ from sqlalchemy import text as sql_text
 from sqlalchemy.dialects.postgresql import ARRAY, TSVECTOR
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from app.models.base import Base, CreatedMixin, IdMixin
+from app.models.base import Base, CreatedMixin, IdMixin, Vocabulary, one_of
 from app.models.text_index import INDEXED_EXPRESSION, SMALL_PENDING_LIST
-
-DOCUMENT_KINDS = ("article", "transcript", "press_release", "interview", "other")
-SOURCE_FORMATS = ("text", "html")
-PASSAGE_KINDS = ("paragraph", "sentence")
+from app.vocabulary import DocumentKind, PassageKind, SourceFormat
 
 
 def document_facet(type_: Text | DateTime) -> Any:
@@ -54,8 +51,8 @@ def search_indexes(table: str) -> tuple[Index, ...]:
 class Document(IdMixin, CreatedMixin, Base):
     __tablename__ = "documents"
     __table_args__ = (
-        CheckConstraint(f"kind IN {DOCUMENT_KINDS}", name="kind"),
-        CheckConstraint(f"source_format IN {SOURCE_FORMATS}", name="source_format"),
+        one_of("kind", DocumentKind),
+        one_of("source_format", SourceFormat),
         Index("ix_documents_published_at_id", "published_at", "id"),
         Index("ix_documents_publisher_id", "publisher", "id"),
     )
@@ -67,9 +64,13 @@ class Document(IdMixin, CreatedMixin, Base):
     publisher: Mapped[str | None] = mapped_column(Text)
     authors: Mapped[list[str]] = mapped_column(ARRAY(Text), server_default="{}")
     published_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
-    kind: Mapped[str] = mapped_column(String(20), server_default="article")
+    kind: Mapped[DocumentKind] = mapped_column(
+        Vocabulary(DocumentKind, 20), server_default=DocumentKind.article
+    )
     language: Mapped[str] = mapped_column(String(16), server_default="en")
-    source_format: Mapped[str] = mapped_column(String(10), server_default="text")
+    source_format: Mapped[SourceFormat] = mapped_column(
+        Vocabulary(SourceFormat, 10), server_default=SourceFormat.text
+    )
 
     passages: Mapped[list[Passage]] = relationship(
         back_populates="document", passive_deletes=True, order_by="Passage.start"
@@ -79,7 +80,7 @@ class Document(IdMixin, CreatedMixin, Base):
 class Passage(IdMixin, Base):
     __tablename__ = "passages"
     __table_args__ = (
-        CheckConstraint(f"kind IN {PASSAGE_KINDS}", name="kind"),
+        one_of("kind", PassageKind),
         CheckConstraint('0 <= start AND start < "end"', name="offsets"),
         UniqueConstraint("document_id", "kind", "ordinal"),
         *search_indexes("passages"),
@@ -88,7 +89,7 @@ class Passage(IdMixin, Base):
     document_id: Mapped[int] = mapped_column(
         BigInteger, ForeignKey("documents.id", ondelete="CASCADE")
     )
-    kind: Mapped[str] = mapped_column(String(10))
+    kind: Mapped[PassageKind] = mapped_column(Vocabulary(PassageKind, 10))
     ordinal: Mapped[int] = mapped_column(Integer)
     paragraph: Mapped[int] = mapped_column(Integer)
     start: Mapped[int] = mapped_column(Integer)

@@ -13,26 +13,23 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
-    String,
     Text,
     func,
 )
 from sqlalchemy.dialects.postgresql import JSONB, TSVECTOR
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from app.models.base import Base, CreatedMixin, IdMixin
+from app.models.base import Base, CreatedMixin, IdMixin, Vocabulary, one_of
 from app.models.document import Document, document_facet, search_indexes
 from app.models.speaker import Speaker
-
-QUOTE_KINDS = ("direct", "partial", "indirect", "transcript", "question")
-QUOTE_STATUSES = ("auto", "confirmed", "rejected")
+from app.vocabulary import QuoteKind, QuoteStatus
 
 
 class Quote(IdMixin, CreatedMixin, Base):
     __tablename__ = "quotes"
     __table_args__ = (
-        CheckConstraint(f"kind IN {QUOTE_KINDS}", name="kind"),
-        CheckConstraint(f"status IN {QUOTE_STATUSES}", name="status"),
+        one_of("kind", QuoteKind),
+        one_of("status", QuoteStatus),
         CheckConstraint('0 <= start AND start < "end"', name="offsets"),
         CheckConstraint("confidence BETWEEN 0 AND 1", name="confidence"),
         CheckConstraint(
@@ -58,7 +55,7 @@ class Quote(IdMixin, CreatedMixin, Base):
     mention_text: Mapped[str | None] = mapped_column(Text)
     mention_start: Mapped[int | None] = mapped_column(Integer)
     mention_end: Mapped[int | None] = mapped_column(Integer)
-    kind: Mapped[str] = mapped_column(String(12))
+    kind: Mapped[QuoteKind] = mapped_column(Vocabulary(QuoteKind, 12))
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
     # The quoted words; a split quote's segments joined with a space (migration 0007).
@@ -70,7 +67,9 @@ class Quote(IdMixin, CreatedMixin, Base):
     clause_end: Mapped[int | None] = mapped_column(Integer)
     cue: Mapped[str | None] = mapped_column(Text)
     confidence: Mapped[float] = mapped_column(Float)
-    status: Mapped[str] = mapped_column(String(10), server_default="auto")
+    status: Mapped[QuoteStatus] = mapped_column(
+        Vocabulary(QuoteStatus, 10), server_default=QuoteStatus.auto
+    )
     method: Mapped[str] = mapped_column(Text)
     updated_at: Mapped[datetime] = mapped_column(
         DateTime(timezone=True), server_default=func.now(), onupdate=func.now()

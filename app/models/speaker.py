@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from sqlalchemy import (
     BigInteger,
-    CheckConstraint,
     ForeignKey,
     Index,
-    String,
     Text,
     UniqueConstraint,
     func,
@@ -16,17 +14,18 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 from sqlalchemy.sql.elements import ColumnElement
 
-from app.models.base import Base, CreatedMixin, IdMixin
-
-SPEAKER_KINDS = ("person", "organisation", "group")
+from app.models.base import Base, CreatedMixin, IdMixin, Vocabulary, one_of
+from app.vocabulary import SpeakerKind
 
 
 class Speaker(IdMixin, CreatedMixin, Base):
     __tablename__ = "speakers"
-    __table_args__ = (CheckConstraint(f"kind IN {SPEAKER_KINDS}", name="kind"),)
+    __table_args__ = (one_of("kind", SpeakerKind),)
 
     name: Mapped[str] = mapped_column(Text)
-    kind: Mapped[str] = mapped_column(String(20), server_default="person")
+    kind: Mapped[SpeakerKind] = mapped_column(
+        Vocabulary(SpeakerKind, 20), server_default=SpeakerKind.person
+    )
     description: Mapped[str | None] = mapped_column(Text)
     affiliation: Mapped[str | None] = mapped_column(Text)
     # A merged speaker is kept as a record pointing at the speaker it was merged into.

@@ -8,11 +8,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from app.schemas.common import ApiModel, EndOffset, Id, Offset
-
-ClaimStatus = Literal[
-    "unreviewed", "in_review", "supported", "disputed", "false", "misleading", "unverifiable"
-]
-Stance = Literal["supports", "contradicts", "mentions"]
+from app.vocabulary import ClaimStatus, EntityType, SpeakerKind, Stance
 
 CLAIM_EXAMPLE = "NATO's training mission in Iraq is temporarily suspended"
 EXACT_EXAMPLE = "which is temporarily suspended because of the Iran crisis"
@@ -30,7 +26,7 @@ class OriginIn(BaseModel):
     document_id: Id
     start: Offset
     end: EndOffset
-    stance: Stance = "supports"
+    stance: Stance = Stance.supports
     note: str | None = Field(default=None, max_length=5000)
 
 
@@ -120,7 +116,7 @@ class DocumentRef(ApiModel):
 class SpeakerRef(BaseModel):
     id: int | None
     name: str
-    kind: Literal["person", "organisation", "group"] | None
+    kind: SpeakerKind | None
 
 
 class AppearanceOut(BaseModel):
@@ -180,7 +176,7 @@ class EvidenceIn(BaseModel):
     start: Offset | None = None
     end: EndOffset | None = None
     quote_id: Id | None = None
-    stance: Stance = "supports"
+    stance: Stance = Stance.supports
     note: str | None = Field(default=None, max_length=5000)
 
     @model_validator(mode="after")
@@ -209,7 +205,7 @@ class AcceptIn(BaseModel):
     document_id: Id
     start: Offset
     end: EndOffset
-    stance: Stance = "supports"
+    stance: Stance = Stance.supports
     note: str | None = Field(default=None, max_length=5000)
 
 
@@ -279,7 +275,7 @@ class HistoryEntry(ApiModel):
     at: datetime
     actor: str
     action: str
-    entity_type: Literal["claim", "evidence"]
+    entity_type: Literal[EntityType.claim, EntityType.evidence]
     entity_id: int | None
     before: dict[str, Any] | None
     after: dict[str, Any] | None

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, model_validator
 
 from app.schemas.common import ApiModel, Timestamp
-
-DocumentKind = Literal["article", "transcript", "press_release", "interview", "other"]
+from app.vocabulary import DocumentKind, PassageKind, SourceFormat
 
 SEED_TEXT_EXAMPLE = (
     "Jens Stoltenberg, Nato’s secretary-general, welcomed Washington’s push for greater action "
@@ -46,7 +44,7 @@ class DocumentIn(BaseModel):
     publisher: str | None = Field(default=None, max_length=300)
     authors: list[str] = Field(default_factory=list, max_length=50)
     published_at: Timestamp | None = None
-    kind: DocumentKind = "article"
+    kind: DocumentKind = DocumentKind.article
     language: str = Field(default="en", min_length=2, max_length=16)
 
     @model_validator(mode="after")
@@ -81,9 +79,9 @@ class DocumentOut(ApiModel):
     publisher: str | None
     authors: list[str]
     published_at: datetime | None
-    kind: str
+    kind: DocumentKind
     language: str
-    source_format: str
+    source_format: SourceFormat
     content_sha256: str
     length: int = Field(description="Characters in the stored text.")
     created_at: datetime
@@ -138,7 +136,7 @@ class PassageOut(ApiModel):
     )
 
     id: int
-    kind: Literal["paragraph", "sentence"]
+    kind: PassageKind
     ordinal: int
     paragraph: int
     start: int

@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from app.models import Quote
 from app.schemas.common import ApiModel, Id
-
-QuoteKind = Literal["direct", "partial", "indirect", "transcript", "question"]
-QuoteStatus = Literal["auto", "confirmed", "rejected"]
+from app.vocabulary import QuoteKind, QuoteStatus
 
 
 class MentionOut(BaseModel):

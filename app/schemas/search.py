@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from app.schemas.quotes import SpanOut
 from app.services.search import Hit
+from app.vocabulary import SearchType
 
 
 class SearchHitOut(BaseModel):
@@ -39,7 +39,7 @@ class SearchHitOut(BaseModel):
         }
     )
 
-    type: Literal["passage", "quote", "claim"]
+    type: SearchType
     id: int
     kind: str | None = Field(description="Passage kind, quote kind or claim kind.")
     text: str

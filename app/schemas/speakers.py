@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from app.schemas.common import ApiModel, Id
+from app.vocabulary import SpeakerKind
 
 
 class AliasOut(ApiModel):
@@ -32,7 +32,7 @@ class SpeakerOut(ApiModel):
 
     id: int
     name: str
-    kind: Literal["person", "organisation", "group"]
+    kind: SpeakerKind
     description: str | None
     affiliation: str | None
     merged_into_id: int | None

@@ -7,9 +7,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from app.extract.alignment import OpName
 from app.services.verify import Match, Verification
-
-VerdictOut = Literal["verbatim", "altered", "paraphrase", "not_found"]
+from app.vocabulary import Verdict
 
 MISQUOTE = "The best way to fight terrorism is not deploying Nato troops in combat"
 SHORTENED = "I strongly believe that the best way ... is not always by deploying Nato troops"
@@ -36,7 +36,7 @@ class VerifyIn(BaseModel):
 
 
 class DiffOpOut(BaseModel):
-    op: Literal["equal", "insert", "delete", "replace"]
+    op: OpName
     source: str = Field(description="The words in the source (empty for an insert).")
     claimed: str = Field(description="The words as claimed (empty for a delete).")
 
@@ -59,7 +59,7 @@ class VerifyMatchOut(BaseModel):
         "quote split by its attribution, those segments' words joined with a space, without the "
         "attribution between them."
     )
-    verdict: Literal["verbatim", "altered", "paraphrase"]
+    verdict: Literal[Verdict.verbatim, Verdict.altered, Verdict.paraphrase]
     similarity: float = Field(ge=0, le=1)
     diff: list[DiffOpOut]
     attributed_to: AttributedSpeakerOut | None = Field(
@@ -91,7 +91,7 @@ class VerifyOut(BaseModel):
         }
     )
 
-    verdict: VerdictOut
+    verdict: Verdict
     text: str
     speaker: str | None
     diff: list[DiffOpOut] = Field(description="Word-level changes against the best match.")

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from app.models import AuditEntry
 from app.services.pagination import Page, keyset, page_of
+from app.vocabulary import AuditAction, EntityType
 
 
 def snapshot(entity: Any, exclude: frozenset[str] = frozenset({"tsv", "text"})) -> dict[str, Any]:
@@ -23,8 +24,8 @@ def snapshot(entity: Any, exclude: frozenset[str] = frozenset({"tsv", "text"})) 
 def record(
     session: Session,
     actor: str,
-    action: str,
-    entity_type: str,
+    action: AuditAction,
+    entity_type: EntityType,
     entity_id: int | None,
     before: dict[str, Any] | None = None,
     after: dict[str, Any] | None = None,

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from app.extract.checkworthy import assess
 from app.models import Passage, Quote
 from app.services.documents import require_document
+from app.vocabulary import PassageKind, QuoteStatus
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,7 +30,7 @@ def claim_candidates(
     require_document(session, document_id)
     sentences = session.scalars(
         select(Passage)
-        .where(Passage.document_id == document_id, Passage.kind == "sentence")
+        .where(Passage.document_id == document_id, Passage.kind == PassageKind.sentence)
         .order_by(Passage.start)
     ).all()
     quoted = _quote_spans(session, document_id)
@@ -55,7 +56,7 @@ def claim_candidates(
 def _quote_spans(session: Session, document_id: int) -> list[tuple[int, int]]:
     rows = session.execute(
         select(Quote.start, Quote.end).where(
-            Quote.document_id == document_id, Quote.status != "rejected"
+            Quote.document_id == document_id, Quote.status != QuoteStatus.rejected
         )
     ).all()
     return [(row[0], row[1]) for row in rows]

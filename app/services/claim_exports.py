@@ -10,6 +10,7 @@ from app.config import get_settings
 from app.models import Claim, Document
 from app.services import claims, evidence
 from app.services.evidence import EvidenceView, SpeakerInfo
+from app.vocabulary import SpeakerKind
 
 SCHEMA_ORG = "https://schema.org"
 ANNOTATION_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
@@ -70,7 +71,7 @@ def _creative_work(document: Document, base_url: str) -> dict[str, Any]:
 
 
 def _agent(speaker: SpeakerInfo) -> dict[str, Any]:
-    kind = "Person" if speaker.kind in (None, "person") else "Organization"
+    kind = "Person" if speaker.kind in (None, SpeakerKind.person) else "Organization"
     return {"@type": kind, "name": speaker.name}
 
 

@@ -12,6 +12,7 @@ from app.models import AuditEntry, Claim, Document, Evidence
 from app.services import audit, evidence, websearch
 from app.services.errors import NotFound, Unprocessable
 from app.services.pagination import Page, keyset, page_of
+from app.vocabulary import AuditAction, ClaimStatus, EntityType, Stance
 
 EDITABLE = ("text", "kind", "tags", "notes", "status", "rating_value", "rating_label")
 
@@ -23,7 +24,7 @@ class Origin:
     document_id: int
     start: int
     end: int
-    stance: str = "supports"
+    stance: Stance = Stance.supports
     note: str | None = None
 
 
@@ -59,7 +60,9 @@ def create_claim(
         session.add(claim)
         session.flush()
         session.refresh(claim)
-        audit.record(session, actor, "create", "claim", claim.id, None, _state(claim))
+        audit.record(
+            session, actor, AuditAction.create, EntityType.claim, claim.id, None, _state(claim)
+        )
         if document and where and origin:
             evidence.attach(session, claim, document, where, origin.stance, origin.note, actor)
     return claim
@@ -105,7 +108,7 @@ def summarise(session: Session, claim_id: int) -> ClaimSummary:
 def list_claims(
     session: Session,
     *,
-    status: str | None = None,
+    status: ClaimStatus | None = None,
     tag: str | None = None,
     q: str | None = None,
     cursor: str | None = None,
@@ -140,7 +143,9 @@ def update_claim(session: Session, claim_id: int, changes: dict[str, Any], actor
             before = {field: getattr(claim, field) for field in changed}
             for field, value in changed.items():
                 setattr(claim, field, value)
-            audit.record(session, actor, "update", "claim", claim.id, before, changed)
+            audit.record(
+                session, actor, AuditAction.update, EntityType.claim, claim.id, before, changed
+            )
     session.refresh(claim)
     return claim
 
@@ -153,8 +158,8 @@ def history(
     mine = {"claim_id": claim_id}
     query = select(AuditEntry).where(
         or_(
-            (AuditEntry.entity_type == "claim") & (AuditEntry.entity_id == claim_id),
-            (AuditEntry.entity_type == "evidence")
+            (AuditEntry.entity_type == EntityType.claim) & (AuditEntry.entity_id == claim_id),
+            (AuditEntry.entity_type == EntityType.evidence)
             & (AuditEntry.after.contains(mine) | AuditEntry.before.contains(mine)),
         )
     )

@@ -24,6 +24,14 @@ from app.services import audit
 from app.services.errors import Conflict, NotFound, Unprocessable
 from app.services.pagination import Page, keyset, page_of
 from app.services.speakers import resolve_all
+from app.vocabulary import (
+    AuditAction,
+    DocumentKind,
+    EntityType,
+    PassageKind,
+    QuoteKind,
+    SourceFormat,
+)
 
 
 @dataclass(frozen=True)
@@ -50,10 +58,10 @@ def prepare(payload: DocumentIn) -> Prepared:
     values["url"] = str(payload.url) if payload.url else None
     if payload.html is not None:
         text = _text_from_html(payload.html, values)
-        values["source_format"] = "html"
+        values["source_format"] = SourceFormat.html
     else:
         text = payload.text or ""
-        values["source_format"] = "text"
+        values["source_format"] = SourceFormat.text
     _check_text(text)
     values["text"] = text
     values["content_sha256"] = hashlib.sha256(text.encode()).hexdigest()
@@ -123,7 +131,15 @@ def _write(session: Session, prepared: Prepared, actor: str) -> Ingested:
             raise Conflict("The same content is being stored and deleted at once; retry.")
     passage_count = _store_passages(session, document.id, document.text, prepared.passages)
     quote_count = _store_quotes(session, document.id, prepared.extraction)
-    audit.record(session, actor, "create", "document", document.id, None, audit.snapshot(document))
+    audit.record(
+        session,
+        actor,
+        AuditAction.create,
+        EntityType.document,
+        document.id,
+        None,
+        audit.snapshot(document),
+    )
     summary = f"{quote_count} quotes by {len(prepared.extraction.speakers)} speakers found"
     return Ingested(document, True, passage_count, quote_count, summary)
 
@@ -134,7 +150,7 @@ def _store_passages(
     rows = [
         {
             "document_id": document_id,
-            "kind": p.kind,
+            "kind": PassageKind(p.kind),
             "ordinal": p.ordinal,
             "paragraph": p.paragraph,
             "start": p.start,
@@ -174,7 +190,7 @@ def _quote_row(
         "mention_text": q.mention.text if q.mention else None,
         "mention_start": q.mention.start if q.mention else None,
         "mention_end": q.mention.end if q.mention else None,
-        "kind": q.kind,
+        "kind": QuoteKind(q.kind),
         "start": q.start,
         "end": q.end,
         "text": q.text,
@@ -243,7 +259,7 @@ def list_documents(
     session: Session,
     *,
     publisher: str | None = None,
-    kind: str | None = None,
+    kind: DocumentKind | None = None,
     since: datetime | None = None,
     until: datetime | None = None,
     cursor: str | None = None,
@@ -264,7 +280,7 @@ def list_documents(
 
 
 def list_passages(
-    session: Session, document_id: int, kind: str | None, cursor: str | None, limit: int
+    session: Session, document_id: int, kind: PassageKind | None, cursor: str | None, limit: int
 ) -> Page[Passage]:
     require_document(session, document_id)
     query = select(Passage).where(Passage.document_id == document_id)
@@ -294,4 +310,6 @@ def delete_document(session: Session, document_id: int, actor: str) -> None:
         )
         before = audit.snapshot(document) | {"evidence_removed": evidence}
         session.execute(delete(Document).where(Document.id == document_id))
-        audit.record(session, actor, "delete", "document", document_id, before, None)
+        audit.record(
+            session, actor, AuditAction.delete, EntityType.document, document_id, before, None
+        )

@@ -19,6 +19,7 @@ from app.models import Claim, Document, Evidence, Quote, Speaker
 from app.services import audit
 from app.services.errors import Conflict, NotFound, Unprocessable
 from app.services.pagination import Page, keyset, page_of
+from app.vocabulary import AuditAction, EntityType, QuoteStatus, SpeakerKind, Stance
 
 CONTEXT = 32
 # Undated documents sort after every dated one.
@@ -40,7 +41,7 @@ class Anchor:
 class SpeakerInfo:
     id: int | None
     name: str
-    kind: str | None
+    kind: SpeakerKind | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,7 +187,7 @@ def attach(
     claim: Claim,
     document: Document,
     where: Anchor,
-    stance: str,
+    stance: Stance,
     note: str | None,
     actor: str,
     quote_id: int | None = None,
@@ -221,7 +222,15 @@ def attach(
     evidence.document = document
     session.add(evidence)
     session.flush()
-    audit.record(session, actor, "add", "evidence", evidence.id, None, audit.snapshot(evidence))
+    audit.record(
+        session,
+        actor,
+        AuditAction.add,
+        EntityType.evidence,
+        evidence.id,
+        None,
+        audit.snapshot(evidence),
+    )
     return evidence
 
 
@@ -234,7 +243,7 @@ def add_evidence(
     start: int | None,
     end: int | None,
     quote_id: int | None,
-    stance: str,
+    stance: Stance,
     note: str | None,
     actor: str,
 ) -> EvidenceView:
@@ -275,7 +284,9 @@ def delete_evidence(session: Session, claim_id: int, evidence_id: int, actor: st
         before = audit.snapshot(evidence)
         session.delete(evidence)
         claim.updated_at = func.now()
-        audit.record(session, actor, "delete", "evidence", evidence_id, before, None)
+        audit.record(
+            session, actor, AuditAction.delete, EntityType.evidence, evidence_id, before, None
+        )
 
 
 def publication_order() -> list:
@@ -319,7 +330,7 @@ def speakers_of(session: Session, items: Iterable[Evidence]) -> dict[int, Speake
         .options(joinedload(Quote.speaker))
         .where(
             Quote.document_id.in_({e.document_id for e in items}),
-            Quote.status != "rejected",
+            Quote.status != QuoteStatus.rejected,
         )
     ).all()
     by_id = {q.id: q for q in quotes}

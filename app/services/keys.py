@@ -12,11 +12,10 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.models import ApiKey
-from app.models.api_key import ROLES
 from app.services import audit
 from app.services.errors import Conflict, NotFound, Unprocessable
+from app.vocabulary import AuditAction, EntityType, Role
 
-ROLE_RANK = {role: rank for rank, role in enumerate(ROLES)}
 KEY_PREFIX = "att_"
 LAST_USED_RESOLUTION = timedelta(minutes=1)
 
@@ -26,13 +25,13 @@ class Principal:
     """Who is making a request: a key's name and role."""
 
     name: str
-    role: str
+    role: Role
 
-    def can(self, role: str) -> bool:
-        return ROLE_RANK[self.role] >= ROLE_RANK[role]
+    def can(self, role: Role) -> bool:
+        return self.role.rank >= role.rank
 
 
-ANONYMOUS_READER = Principal(name="anonymous", role="reader")
+ANONYMOUS_READER = Principal(name="anonymous", role=Role.reader)
 
 
 def hash_key(key: str) -> str:
@@ -40,10 +39,13 @@ def hash_key(key: str) -> str:
     return hashlib.sha256(key.encode()).hexdigest()
 
 
-def create_key(session: Session, name: str, role: str, actor: str = "cli") -> tuple[ApiKey, str]:
+def create_key(
+    session: Session, name: str, role: Role | str, actor: str = "cli"
+) -> tuple[ApiKey, str]:
     """Create a key and return it with its secret, which is never stored nor shown again."""
-    if role not in ROLE_RANK:
-        raise Unprocessable(f"Role must be one of {', '.join(ROLES)}.", field="role")
+    if role not in set(Role):
+        raise Unprocessable(f"Role must be one of {', '.join(Role)}.", field="role")
+    role = Role(role)
     if not name.strip():
         raise Unprocessable("A key needs a name.", field="name")
     secret = KEY_PREFIX + secrets.token_urlsafe(32)
@@ -55,7 +57,13 @@ def create_key(session: Session, name: str, role: str, actor: str = "cli") -> tu
         except IntegrityError as error:
             raise Conflict(f"A key named {name!r} already exists.", field="name") from error
         audit.record(
-            session, actor, "create", "api_key", key.id, None, {"name": key.name, "role": role}
+            session,
+            actor,
+            AuditAction.create,
+            EntityType.api_key,
+            key.id,
+            None,
+            {"name": key.name, "role": role},
         )
     return key, secret
 
@@ -72,7 +80,13 @@ def revoke_key(session: Session, name: str, actor: str = "cli") -> ApiKey:
         if key.revoked_at is None:
             key.revoked_at = datetime.now(UTC)
             audit.record(
-                session, actor, "revoke", "api_key", key.id, {"revoked": False}, {"revoked": True}
+                session,
+                actor,
+                AuditAction.revoke,
+                EntityType.api_key,
+                key.id,
+                {"revoked": False},
+                {"revoked": True},
             )
     return key
 

@@ -11,6 +11,7 @@ from app.models import Document, Quote, Speaker
 from app.services import audit
 from app.services.errors import NotFound, Unprocessable
 from app.services.pagination import Page, keyset, page_of
+from app.vocabulary import AuditAction, EntityType, QuoteKind
 
 CORRECTABLE = ("speaker_id", "kind", "status")
 
@@ -27,7 +28,7 @@ def list_quotes(
     *,
     speaker_id: int | None = None,
     document_id: int | None = None,
-    kind: str | None = None,
+    kind: QuoteKind | None = None,
     since: datetime | None = None,
     until: datetime | None = None,
     cursor: str | None = None,
@@ -78,7 +79,7 @@ def correct_quote(session: Session, quote_id: int, changes: dict[str, object], a
             if changes.get(field) is not None:
                 setattr(quote, field, changes[field])
         after = {field: getattr(quote, field) for field in CORRECTABLE}
-        audit.record(session, actor, "correct", "quote", quote.id, before, after)
+        audit.record(session, actor, AuditAction.correct, EntityType.quote, quote.id, before, after)
         # Loaded before the commit: a deletion of the document may follow right after it,
         # and the answer must describe what was committed rather than fail.
         session.refresh(quote, ["document"])

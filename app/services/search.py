@@ -19,7 +19,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Literal
+from typing import Any
 
 from sqlalchemy import BigInteger, Select, and_, cast, exists, func, literal, select
 from sqlalchemy.dialects.postgresql import ARRAY, DOUBLE_PRECISION
@@ -29,9 +29,8 @@ from sqlalchemy.sql.elements import ColumnElement
 from app.models import Claim, Document, Evidence, Passage, Quote, text_index
 from app.services import websearch
 from app.services.pagination import Page, decode_cursor, encode_cursor
+from app.vocabulary import QuoteStatus, SearchSort, SearchType
 
-SearchType = Literal["passage", "quote", "claim"]
-SortOrder = Literal["relevance", "recent"]
 RANKED = 400
 # Windows of ids read in turn, newest first: the first this wide, the next sized from the
 # density of matches seen (16 times wider after finding none), down to the first id.
@@ -80,16 +79,16 @@ class Hit:
 def search(
     session: Session,
     q: str,
-    type: SearchType = "passage",
+    type: SearchType = SearchType.passage,
     filters: Filters | None = None,
-    sort: SortOrder = "relevance",
+    sort: SearchSort = SearchSort.relevance,
     cursor: str | None = None,
     limit: int = 20,
 ) -> Page[Hit]:
     """One page of the rows of `type` matching the websearch query q."""
     query = websearch.tsquery(q)
     source = _SOURCES[type](filters or Filters())
-    if sort == "relevance":
+    if sort == SearchSort.relevance:
         return _relevance_page(session, type, source, query, cursor, limit)
     return _recent_page(session, type, source, query, cursor, limit)
 
@@ -307,7 +306,7 @@ def _passages(filters: Filters) -> Source:
 
 
 def _quotes(filters: Filters) -> Source:
-    conditions = [Quote.status != "rejected", *_own_filters(Quote, filters)]
+    conditions = [Quote.status != QuoteStatus.rejected, *_own_filters(Quote, filters)]
     if filters.speaker_id is not None:
         conditions.append(Quote.speaker_id == filters.speaker_id)
     hits = select(
@@ -371,7 +370,7 @@ def _claim_evidence(filters: Filters) -> ColumnElement[bool] | None:
     return condition
 
 
-_SOURCES = {"passage": _passages, "quote": _quotes, "claim": _claims}
+_SOURCES = {SearchType.passage: _passages, SearchType.quote: _quotes, SearchType.claim: _claims}
 
 
 def speaker_quotes(
@@ -386,9 +385,9 @@ def speaker_quotes(
     page = search(
         session,
         q,
-        "quote",
+        SearchType.quote,
         Filters(speaker_id=speaker_id, kind=kind),
-        "relevance",
+        SearchSort.relevance,
         cursor,
         limit,
     )

@@ -17,6 +17,7 @@ from app.models import Document, Quote, Speaker, SpeakerAlias
 from app.services import audit
 from app.services.errors import Conflict, NotFound, Unprocessable
 from app.services.pagination import Page, keyset, page_of
+from app.vocabulary import AuditAction, EntityType, QuoteStatus, SpeakerKind
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,7 @@ def resolve_all(
         _lock_name(session, speaker)
         found = (
             _match_person(session, speaker)
-            if speaker.kind == "person"
+            if speaker.kind == SpeakerKind.person
             else _match_by_alias(session, speaker)
         )
         if found is None:
@@ -79,7 +80,7 @@ def resolve_all(
 def _create(session: Session, extracted: ExtractedSpeaker) -> Speaker:
     speaker = Speaker(
         name=extracted.name,
-        kind=extracted.kind,
+        kind=SpeakerKind(extracted.kind),
         description=extracted.description,
         affiliation=extracted.affiliation,
     )
@@ -129,7 +130,7 @@ def lock_live(session: Session, speaker_ids: Iterable[int]) -> dict[int, Speaker
 
 def lock_key(extracted: ExtractedSpeaker) -> str:
     """The name whose lock serialises ingests that may create this speaker."""
-    key = surname(extracted.name) if extracted.kind == "person" else None
+    key = surname(extracted.name) if extracted.kind == SpeakerKind.person else None
     return key or normalise_alias(extracted.name)
 
 
@@ -147,7 +148,7 @@ def _match_person(session: Session, extracted: ExtractedSpeaker) -> Speaker | No
     candidates = session.scalars(
         select(Speaker)
         .where(
-            Speaker.kind == "person",
+            Speaker.kind == SpeakerKind.person,
             Speaker.merged_into_id.is_(None),
             Speaker.id.in_(matching),
         )
@@ -219,13 +220,13 @@ def speaker_stats(session: Session, speaker_id: int) -> SpeakerStats:
     row = session.execute(
         select(func.count(Quote.id), func.min(seen), func.max(seen))
         .join(Document, Document.id == Quote.document_id)
-        .where(Quote.speaker_id == speaker_id, Quote.status != "rejected")
+        .where(Quote.speaker_id == speaker_id, Quote.status != QuoteStatus.rejected)
     ).one()
     return SpeakerStats(quote_count=row[0], first_seen=row[1], last_seen=row[2])
 
 
 def list_speakers(
-    session: Session, q: str | None, kind: str | None, cursor: str | None, limit: int
+    session: Session, q: str | None, kind: SpeakerKind | None, cursor: str | None, limit: int
 ) -> Page[Speaker]:
     query = select(Speaker).where(Speaker.merged_into_id.is_(None))
     if kind:
@@ -276,7 +277,15 @@ def add_alias(session: Session, speaker_id: int, alias: str, actor: str) -> Spea
         speaker = _live(locked.get(speaker_id), speaker_id, "add the alias to that speaker")
         added = add_aliases(session, speaker_id, (alias,))
         if added:
-            audit.record(session, actor, "add_alias", "speaker", speaker_id, None, {"alias": alias})
+            audit.record(
+                session,
+                actor,
+                AuditAction.add_alias,
+                EntityType.speaker,
+                speaker_id,
+                None,
+                {"alias": alias},
+            )
     session.refresh(speaker, ["aliases"])
     return speaker
 
@@ -312,8 +321,8 @@ def merge(session: Session, speaker_id: int, into_id: int, actor: str) -> Speake
         audit.record(
             session,
             actor,
-            "merge",
-            "speaker",
+            AuditAction.merge,
+            EntityType.speaker,
             source.id,
             {"speaker_id": source.id, "name": source.name},
             {"merged_into": target.id, "quotes_moved": moved, "aliases": list(aliases)},

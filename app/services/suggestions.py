@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session
 from app.extract.checkworthy import assertion, entities, quantities, same_entity, words
 from app.models import Document, Passage, text_index
 from app.services import claims, evidence
+from app.vocabulary import PassageKind
 
 POOL = 200  # sentences fetched from the index before re-ranking
 ASSERTION_WEIGHT = 2.0
@@ -125,9 +126,11 @@ def _weigh(session: Session, lexemes: list[str], asserted: frozenset[str], query
     counts = session.execute(
         select(
             *(func.count().filter(_matches(_any_of([lexeme]))) for lexeme in lexemes),
-        ).where(Passage.kind == "sentence", _matches(query))
+        ).where(Passage.kind == PassageKind.sentence, _matches(query))
     ).one()
-    sentences = session.scalar(select(func.count()).where(Passage.kind == "sentence")) or 1
+    sentences = (
+        session.scalar(select(func.count()).where(Passage.kind == PassageKind.sentence)) or 1
+    )
     weights = {
         lexeme: math.log(1 + sentences / (count or 1))
         * (ASSERTION_WEIGHT if lexeme in asserted else 1.0)
@@ -156,7 +159,7 @@ def _ranked(session: Session, query, condition) -> list[Row]:
         session.execute(
             select(Passage, Document, lexemes, rank.label("rank"))
             .join(Document, Document.id == Passage.document_id)
-            .where(Passage.kind == "sentence", condition)
+            .where(Passage.kind == PassageKind.sentence, condition)
             .order_by(rank.desc(), Passage.id)
             .limit(POOL)
         ).all()

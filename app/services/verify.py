@@ -22,8 +22,9 @@ from app.extract.alignment import Alignment, DiffOp, align, fragments
 from app.extract.names import names_compatible, normalise_alias
 from app.models.text_index import indexed_sql
 from app.services.errors import Unprocessable
+from app.vocabulary import PassageKind, QuoteStatus, SpeakerKind, Verdict
 
-VERDICT_ORDER = ("verbatim", "altered", "paraphrase")
+VERDICT_ORDER = (Verdict.verbatim, Verdict.altered, Verdict.paraphrase)
 RAREST_LEXEMES = 6
 CANDIDATES = 40
 RANKED_POOL = 1_000
@@ -41,11 +42,11 @@ CANDIDATES_SQL = text(
     WITH paragraph_hits AS MATERIALIZED (
         SELECT p.id, p.document_id, p.start, p.text, p.tsv FROM passages p
         WHERE {indexed_sql("p")} @@ CAST(:query AS tsquery)
-          AND p.kind = 'paragraph'
+          AND p.kind = '{PassageKind.paragraph}'
     ), quote_hits AS MATERIALIZED (
         SELECT q.id, q.document_id, q.start, q.text, q.segments, q.tsv FROM quotes q
         WHERE {indexed_sql("q")} @@ CAST(:query AS tsquery)
-          AND q.status <> 'rejected'
+          AND q.status <> '{QuoteStatus.rejected}'
     ), hits AS (
         (SELECT p.document_id, p.start, p.text, NULL::jsonb AS segments, NULL::bigint AS quote_id
          FROM (SELECT * FROM paragraph_hits LIMIT :pool) p
@@ -79,20 +80,20 @@ EARLIEST_SQL = text(
            d.title, d.publisher, d.published_at
     FROM passages p JOIN documents d ON d.id = p.document_id
     WHERE {indexed_sql("p")} @@ CAST(:query AS tsquery)
-      AND p.kind = 'paragraph'
+      AND p.kind = '{PassageKind.paragraph}'
     ORDER BY d.published_at ASC NULLS LAST, p.id
     LIMIT :limit
     """
 )
 ATTRIBUTION_SQL = text(
-    """
+    f"""
     SELECT DISTINCT ON (m.i) m.i, q.id, q.speaker_id,
            coalesce(s.name, q.speaker_name) AS speaker_name, s.kind
     FROM unnest(CAST(:docs AS bigint[]), CAST(:starts AS int[]), CAST(:ends AS int[]))
          WITH ORDINALITY AS m(document_id, start, "end", i)
     JOIN quotes q ON q.document_id = m.document_id AND q.start < m."end" AND q."end" > m.start
     LEFT JOIN speakers s ON s.id = q.speaker_id
-    WHERE q.status <> 'rejected'
+    WHERE q.status <> '{QuoteStatus.rejected}'
     ORDER BY m.i, least(q."end", m."end") - greatest(q.start, m.start) DESC, q.confidence DESC
     """
 )
@@ -114,7 +115,7 @@ class Match:
     start: int
     end: int
     source_text: str
-    verdict: str
+    verdict: Verdict
     similarity: float
     diff: tuple[DiffOp, ...]
     attribution: Attribution | None = None
@@ -125,7 +126,7 @@ class Match:
 class Verification:
     claimed: str
     speaker: str | None
-    verdict: str
+    verdict: Verdict
     matches: list[Match]
     first_appearance: Match | None
 
@@ -147,7 +148,7 @@ def verify(session: Session, claimed: str, speaker: str | None = None) -> Verifi
     matches = _best_per_place(_aligned(claimed, candidates))[:MAX_MATCHES]
     matches = _attributed(session, matches, speaker)
     if not matches:
-        return Verification(claimed, speaker, "not_found", [], None)
+        return Verification(claimed, speaker, Verdict.not_found, [], None)
     return Verification(claimed, speaker, matches[0].verdict, matches, _first(matches))
 
 
@@ -309,7 +310,7 @@ def _match(row: dict, alignment: Alignment) -> Match:
         start=_in_document(row, alignment.start, end=False),
         end=_in_document(row, alignment.end, end=True),
         source_text=row["text"][alignment.start : alignment.end],
-        verdict=alignment.verdict,
+        verdict=Verdict(alignment.verdict),
         similarity=alignment.similarity,
         diff=alignment.diff,
     )
@@ -385,6 +386,6 @@ def _same_speaker(asked: str, names: list[str], kind: str | None) -> bool:
     wanted = normalise_alias(asked)
     if any(normalise_alias(name) == wanted for name in names if name):
         return True
-    if kind in (None, "person"):
+    if kind in (None, SpeakerKind.person):
         return any(names_compatible(name, asked) for name in names if name)
     return False
