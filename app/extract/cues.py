@@ -178,7 +178,8 @@ def is_speech_use(text: str, cue: Cue) -> bool:
         return False  # "the New York state attorney general", "the report card"
     if cue.word in _SAY and following in ("to", "of"):
         # "said to reporters", "says of Clinton": speech; "said to be" is hearsay about someone.
-        return next_word(text, _NEXT_WORD.match(text, cue.end).end()) not in ("be", "have")
+        after = _NEXT_WORD.match(text, cue.end)
+        return after is None or next_word(text, after.end()) not in ("be", "have")
     return following not in _NOT_SPEECH_AFTER
 
 

@@ -290,6 +290,8 @@ def _tail_attribution(layout: Layout, span: QuotedSpan) -> tuple[Cue, CueSpeaker
 
 def _speaker_right_after(layout: Layout, span: QuotedSpan, cue: Cue, speaker: CueSpeaker) -> bool:
     """The attribution directly follows the quote, with nothing but the speaker in between."""
+    if span.close_mark is None:
+        return False
     gap_start = span.close_mark + 1
     between = layout.text[gap_start : cue.start].strip(" \t,—–-")
     if not between:

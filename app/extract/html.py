@@ -22,10 +22,10 @@ class HtmlArticle:
 def article_from_html(html: str) -> HtmlArticle | None:
     """The page's main text and metadata, or None when the page has no article text."""
     document = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
-    if document is None or not (document.text or "").strip():
-        return None
+    if document is None or isinstance(document, dict) or not (document.text or "").strip():
+        return None  # a dict only comes back when as_dict=True is asked for
     return HtmlArticle(
-        text=document.text,
+        text=document.text or "",
         title=document.title or None,
         authors=_split_authors(document.author),
         published=_parse_date(document.date),

@@ -308,7 +308,7 @@ def _to_mention(text: str, match: re.Match[str]) -> RawMention | None:
     if groups["descriptor"]:
         end = match.end("descriptor")
         return RawMention(start, end, text[start:end], "descriptor")
-    aged = bool(appositive) and appositive.strip().isdigit()
+    aged = appositive is not None and appositive.strip().isdigit()
     if groups["role"] and aged and groups["rolehead"].lower() not in TITLES:
         # "The singer, 27, posted ...": an occupation and an age, the person in focus.
         end = match.end("role")

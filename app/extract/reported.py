@@ -129,7 +129,7 @@ def _forward(layout: Layout, sentence: Sentence, cue: Cue, speaker: CueSpeaker) 
         return None  # '..., said Lars Jensen, chief executive of ...': nothing is reported here
     if _SUBORDINATE_BEFORE.search(text, max(sentence.start, cue.start - 40), cue.start):
         return None
-    if speaker.how == "noun-from":
+    if speaker.how == "noun-from" and speaker.mention is not None:
         that = _THAT_AFTER_SOURCE.match(text, speaker.mention.end, sentence.end)
         start, has_that = (that.end(), True) if that else (None, False)
     else:
@@ -261,10 +261,10 @@ def _according_to_before(
         while start < sentence.end and text[start] in " \t":
             start += 1
         end = _clause_end(layout, sentence, start)
-    elif _SHORT_SUBJECT.match(lead) and _COMMA_NEXT.match(text, speaker.mention.end):
+    elif _SHORT_SUBJECT.match(lead) and (follows := _COMMA_NEXT.match(text, speaker.mention.end)):
         # "Brightwell, according to one of the people, has been exploring a sale": the source
         # sits between the subject and its verb; the whole sentence is reported.
-        after = _COMMA_NEXT.match(text, speaker.mention.end).end()
+        after = follows.end()
         start, end = sentence.start, _clause_end(layout, sentence, after)
         if len(text[after:end].split()) < _MIN_WORDS:
             return None

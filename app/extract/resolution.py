@@ -112,19 +112,22 @@ def _resolve_in_order(
                 subject = _is_subject(text, item) and not quoted.holds(position)
                 discourse.see(entity, position, subject)
             continue
-        if item.embedded and item.mention.kind in ("pronoun", "descriptor"):
+        mention = item.mention
+        if mention is None:
+            continue  # only candidates with a mention are events
+        if item.embedded and mention.kind in ("pronoun", "descriptor"):
             speakers[id(item)] = None  # "he said" inside an answer: someone in the anecdote
             continue
-        if _capitalised_only_as_opener(text, item.mention):
+        if _capitalised_only_as_opener(text, mention):
             speakers[id(item)] = None  # "Hours later, ...": an ordinary word, not a name
             continue
-        entity = _resolve_mention(registry, discourse, item.mention, item.label_kind)
+        entity = _resolve_mention(registry, discourse, mention, item.label_kind)
         if entity is not None and entity.kind == "person" and entity.affiliation:
             employer = registry.existing_organisation(entity.affiliation)
             if employer is not None:
                 discourse.see(employer, position, False)
         if _is_person_label(item) and (entity is None or entity.kind != "person"):
-            entity = registry.register_person(item.mention)  # 'REYES:' is a person, unresolved
+            entity = registry.register_person(mention)  # 'REYES:' is a person, unresolved
         speakers[id(item)] = entity
         if entity is not None:
             discourse.see(entity, position, True)

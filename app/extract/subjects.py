@@ -96,8 +96,8 @@ def speaker_for_cue(
 def sentence_subject(text: str, start: int, limit: int) -> RawMention | None:
     """The mention that opens the sentence, after any introductory phrase."""
     head = text[start:limit]
-    intro = _INTRODUCTORY.match(head)
-    offset = intro.end() if intro else _LEADING_PUNCTUATION.match(head).end()
+    intro = _INTRODUCTORY.match(head) or _LEADING_PUNCTUATION.match(head)
+    offset = intro.end() if intro else 0
     if start + offset >= limit:
         return None
     return mention_at(text, start + offset, limit)
