@@ -19,6 +19,7 @@ class Sighting:
     entity: Entity
     subject: bool  # grammatical subject of its clause, which pronouns prefer
     sentence: int
+    speaker: bool = False  # the source of a quote or a speech verb
 
 
 class Discourse:
@@ -32,12 +33,15 @@ class Discourse:
     def sentence_of(self, position: int) -> int:
         return max(0, bisect.bisect_right(self.sentence_starts, position) - 1)
 
-    def see(self, entity: Entity, position: int, subject: bool) -> None:
-        self.sightings.append(Sighting(position, entity, subject, self.sentence_of(position)))
+    def see(self, entity: Entity, position: int, subject: bool, speaker: bool = False) -> None:
+        sighting = Sighting(position, entity, subject, self.sentence_of(position), speaker)
+        self.sightings.append(sighting)
         self.registry.note(entity, position)
 
-    def resolve(self, pronoun: str, position: int) -> Entity | None:
-        """The entity a pronoun at position most plausibly refers to, or None."""
+    def resolve(self, pronoun: str, position: int, after_quote: bool = False) -> Entity | None:
+        """The entity a pronoun at position most plausibly refers to, or None. After a quote
+        ('“...,” he said') the last person quoted within two sentences comes first: news copy
+        keeps one speaker across consecutive quotes."""
         word = pronoun.lower()
         sentence = self.sentence_of(position)
         earlier = [
@@ -53,10 +57,17 @@ class Discourse:
             for s in earlier
             if s.entity.kind == "person" and (gender is None or s.entity.gender in (None, gender))
         ]
-        chosen = _by_centering(people, sentence)
+        chosen = (after_quote and _last_speaker(people, sentence)) or _by_centering(
+            people, sentence
+        )
         if chosen is not None and chosen.gender is None and gender is not None:
             chosen.gender = gender  # "she" fixes who she is for later pronouns
         return chosen
+
+
+def _last_speaker(people: list[Sighting], sentence: int) -> Entity | None:
+    speakers = [s for s in people if s.speaker and sentence - s.sentence <= 2]
+    return max(speakers, key=lambda s: s.position).entity if speakers else None
 
 
 def _by_centering(people: list[Sighting], sentence: int) -> Entity | None:

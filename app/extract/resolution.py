@@ -121,7 +121,8 @@ def _resolve_in_order(
         if _capitalised_only_as_opener(text, mention):
             speakers[id(item)] = None  # "Hours later, ...": an ordinary word, not a name
             continue
-        entity = _resolve_mention(registry, discourse, mention, item.label_kind)
+        after_quote = item.kind == "direct" and mention.start >= item.end
+        entity = _resolve_mention(registry, discourse, mention, item.label_kind, after_quote)
         if entity is not None and entity.kind == "person" and entity.affiliation:
             employer = registry.existing_organisation(entity.affiliation)
             if employer is not None:
@@ -130,7 +131,7 @@ def _resolve_in_order(
             entity = registry.register_person(mention)  # 'REYES:' is a person, unresolved
         speakers[id(item)] = entity
         if entity is not None:
-            discourse.see(entity, position, True)
+            discourse.see(entity, position, True, speaker=True)
     return speakers
 
 
@@ -180,10 +181,14 @@ def _sighted(registry: Registry, mention: RawMention, position: int) -> Entity |
 
 
 def _resolve_mention(
-    registry: Registry, discourse: Discourse, mention: RawMention, label_kind: str | None
+    registry: Registry,
+    discourse: Discourse,
+    mention: RawMention,
+    label_kind: str | None,
+    after_quote: bool = False,
 ) -> Entity | None:
     if mention.kind == "pronoun":
-        return discourse.resolve(mention.text, mention.start)
+        return discourse.resolve(mention.text, mention.start, after_quote)
     if mention.kind == "descriptor":
         return discourse.resolve("", mention.start)  # "the Italian": the person in focus
     if mention.kind == "name":

@@ -121,3 +121,19 @@ def test_a_name_inside_a_quote_does_not_capture_the_next_he_said():
         "“Nobody trusts the board any more,” he said."
     )
     assert quote_containing(extract(text), "Nobody trusts").speaker == "Carl Berg"
+
+
+def test_he_said_after_a_quote_keeps_the_speaker_quoted_just_before():
+    text = (
+        "“They have the ability to do it,” Carl Berg said of the hackers. "
+        "Ivan Orlov has denied any role. “Right now there is little to deter them,” he said."
+    )
+    assert quote_containing(extract(text), "little to deter").speaker == "Carl Berg"
+
+
+def test_he_said_in_narrative_still_points_to_the_subject_just_named():
+    text = (
+        "“We are ready,” Carl Berg said on Monday. Ivan Orlov took the stage next. "
+        "He said the union would strike in May."
+    )
+    assert quote_containing(extract(text), "strike in May").speaker == "Ivan Orlov"
