@@ -9,7 +9,7 @@ from app.extract.resolution import Resolved
 
 # Between the pieces: the first piece's closing mark, its attribution, the next opening mark.
 _ATTRIBUTION_GAP = re.compile(
-    r"^[,.!?…]?(?:''|[”\"’])[^“”\"\n]{1,120}[,.:;—–-][ \t]*(?:''|[“\"‘])$"
+    r"^[,.!?…]?(?:''|[”\"’])[^“”\"\n]{1,120}[,.:;—–-][ \t\xa0]*(?:''|[“\"‘])$"
 )
 # A quotation left open at a paragraph's end and re-opened at the next one's start.
 _PARAGRAPH_GAP = re.compile(r"^[ \t]*\n\s*(?:''|[“\"‘])$")

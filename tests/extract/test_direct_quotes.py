@@ -184,3 +184,9 @@ def test_an_unclosed_mark_is_a_typo_and_the_next_quote_stands_alone():
     text = "The vote was close. “We will win, she said. “Nobody doubts it,” said Ana Ruiz."
     quote = quote_containing(extract(text), "Nobody doubts")
     assert quote.text == "Nobody doubts it,"
+
+
+def test_a_split_quote_with_a_no_break_space_after_the_attribution_is_one_quote():
+    text = "The vote was close. “We will win,” Hale said.\u00a0“Nobody doubts it.”"
+    (quote,) = extract(text).quotes
+    assert len(quote.segments) == 2
