@@ -152,7 +152,8 @@ PEOPLE_PLURALS = wordset(
     mps fans supporters locals onlookers managers staff engineers nurses planners officers
     inspectors auditors consultants surveyors developers builders drivers pilots miners
     pupils patients tenants landlords homeowners commuters travellers tourists citizens
-    taxpayers scholars historians lawyers judges economists
+    taxpayers scholars historians lawyers judges economists senators representatives
+    congressmen delegates donors listeners viewers readers
     """
 )
 
@@ -203,7 +204,7 @@ DOCUMENT_NOUNS = wordset(
     summary statement report readout release document filing filings survey poll study
     data figures memo letter transcript analysis estimate estimates website account
     complaint lawsuit indictment editorial ad advert advertisement video post tweet email
-    e-mail column article story op-ed blog message petition book
+    e-mail column article story op-ed blog message petition book clip spot piece
     """
 )
 # "the network said", "the paper reported": an outlet standing for the one named before.

@@ -303,3 +303,8 @@ def test_an_epithet_with_a_party_and_an_office_points_to_the_person_in_focus():
         + "Tom Hale toured Ohio. The Republican presidential nominee said the map favoured him."
     )
     assert quote_containing(extract(text), "map favoured").speaker == "Tom Hale"
+
+
+def test_a_clip_described_but_not_named_is_the_speaker():
+    text = LEAD + "The clip says Hale “has a passion for defending the wrong people.”"
+    assert quote_containing(extract(text), "has a passion").speaker == "clip"
