@@ -45,6 +45,4 @@ def list_audit_entries(
         cursor=cursor,
         limit=limit,
     )
-    return PageOut(
-        items=[AuditEntryOut.model_validate(e) for e in page.items], next_cursor=page.next_cursor
-    )
+    return PageOut[AuditEntryOut].model_validate(page)

@@ -33,14 +33,4 @@ def claim_candidates(
     min_score: Annotated[float, Query(ge=0, le=1, description="Leave out lower scores.")] = 0.3,
 ) -> list[CandidateOut]:
     found = candidates.claim_candidates(session, document_id, limit, min_score)
-    return [
-        CandidateOut(
-            passage_id=c.passage_id,
-            start=c.start,
-            end=c.end,
-            text=c.text,
-            score=c.score,
-            reasons=list(c.reasons),
-        )
-        for c in found
-    ]
+    return [CandidateOut.model_validate(c) for c in found]

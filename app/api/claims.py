@@ -8,82 +8,26 @@ from fastapi import APIRouter, Query, Request, Response, status
 from fastapi.responses import JSONResponse
 
 from app.api.deps import Cursor, Editor, Limit, Reader, SessionDep
-from app.models import Document
 from app.schemas.claims import (
     AcceptIn,
-    AppearanceOut,
     ClaimDetail,
     ClaimIn,
     ClaimOut,
     ClaimPatch,
-    DocumentRef,
     EvidenceIn,
     EvidenceOut,
     HistoryEntry,
-    SentenceOut,
-    SpeakerRef,
     SuggestionOut,
     TimelineEntry,
 )
 from app.schemas.common import PROBLEM_RESPONSES, PageOut, conflict
 from app.services import claim_exports, claims, evidence, suggestions
-from app.services.evidence import EvidenceView, SpeakerInfo
 from app.vocabulary import ClaimStatus
 
 router = APIRouter(prefix="/claims", tags=["claims"], responses=PROBLEM_RESPONSES)
 
 JSON_LD = "application/ld+json"
 ANNOTATION_JSON_LD = 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"'
-
-
-def _document_ref(document: Document) -> DocumentRef:
-    return DocumentRef.model_validate(document)
-
-
-def _speaker_ref(speaker: SpeakerInfo | None) -> SpeakerRef | None:
-    if speaker is None:
-        return None
-    return SpeakerRef(id=speaker.id, name=speaker.name, kind=speaker.kind)
-
-
-def _evidence_out(view: EvidenceView) -> EvidenceOut:
-    item = view.evidence
-    return EvidenceOut(
-        id=item.id,
-        claim_id=item.claim_id,
-        document=_document_ref(item.document),
-        quote_id=item.quote_id,
-        speaker=_speaker_ref(view.speaker),
-        start=item.start,
-        end=item.end,
-        exact=item.exact,
-        prefix=item.prefix,
-        suffix=item.suffix,
-        stance=item.stance,
-        note=item.note,
-        created_by=item.created_by,
-        created_at=item.created_at,
-    )
-
-
-def _appearance(view: EvidenceView | None) -> AppearanceOut | None:
-    if view is None:
-        return None
-    return AppearanceOut(
-        evidence_id=view.evidence.id,
-        document=_document_ref(view.evidence.document),
-        published_at=view.evidence.document.published_at,
-        speaker=_speaker_ref(view.speaker),
-        exact=view.evidence.exact,
-    )
-
-
-def _detail(summary: claims.ClaimSummary) -> ClaimDetail:
-    return ClaimDetail(
-        **ClaimOut.model_validate(summary.claim).model_dump(),
-        evidence_count=summary.evidence_count,
-        first_appearance=_appearance(summary.first_appearance),
-    )
 
 
 def _base_url(request: Request) -> str:
@@ -111,7 +55,7 @@ def create_claim(payload: ClaimIn, session: SessionDep, principal: Editor) -> Cl
         origin=origin,
         actor=principal.name,
     )
-    return _detail(claims.summarise(session, claim.id))
+    return ClaimDetail.model_validate(claims.summarise(session, claim.id))
 
 
 @router.get("", summary="List claims, newest first", response_model=PageOut[ClaimOut])
@@ -128,9 +72,7 @@ def list_claims(
     limit: Limit = 50,
 ) -> PageOut[ClaimOut]:
     page = claims.list_claims(session, status=status, tag=tag, q=q, cursor=cursor, limit=limit)
-    return PageOut(
-        items=[ClaimOut.model_validate(c) for c in page.items], next_cursor=page.next_cursor
-    )
+    return PageOut[ClaimOut].model_validate(page)
 
 
 @router.get(
@@ -139,7 +81,7 @@ def list_claims(
     response_model=ClaimDetail,
 )
 def get_claim(claim_id: int, session: SessionDep, _: Reader) -> ClaimDetail:
-    return _detail(claims.summarise(session, claim_id))
+    return ClaimDetail.model_validate(claims.summarise(session, claim_id))
 
 
 @router.patch(
@@ -152,7 +94,7 @@ def update_claim(
 ) -> ClaimDetail:
     changes = payload.model_dump(exclude_unset=True)
     claims.update_claim(session, claim_id, changes, principal.name)
-    return _detail(claims.summarise(session, claim_id))
+    return ClaimDetail.model_validate(claims.summarise(session, claim_id))
 
 
 @router.get(
@@ -164,9 +106,7 @@ def claim_history(
     claim_id: int, session: SessionDep, _: Reader, cursor: Cursor = None, limit: Limit = 50
 ) -> PageOut[HistoryEntry]:
     page = claims.history(session, claim_id, cursor, limit)
-    return PageOut(
-        items=[HistoryEntry.model_validate(e) for e in page.items], next_cursor=page.next_cursor
-    )
+    return PageOut[HistoryEntry].model_validate(page)
 
 
 @router.post(
@@ -187,7 +127,7 @@ def add_evidence(
     claim_id: int, payload: EvidenceIn, session: SessionDep, principal: Editor
 ) -> EvidenceOut:
     view = evidence.add_evidence(session, claim_id, **payload.model_dump(), actor=principal.name)
-    return _evidence_out(view)
+    return EvidenceOut.model_validate(view)
 
 
 @router.get(
@@ -199,7 +139,7 @@ def list_evidence(
     claim_id: int, session: SessionDep, _: Reader, cursor: Cursor = None, limit: Limit = 50
 ) -> PageOut[EvidenceOut]:
     page = evidence.list_evidence(session, claim_id, cursor, limit)
-    return PageOut(items=[_evidence_out(v) for v in page.items], next_cursor=page.next_cursor)
+    return PageOut[EvidenceOut].model_validate(page)
 
 
 @router.delete(
@@ -223,18 +163,7 @@ def claim_timeline(
     claim_id: int, session: SessionDep, _: Reader, cursor: Cursor = None, limit: Limit = 50
 ) -> PageOut[TimelineEntry]:
     page = evidence.list_evidence(session, claim_id, cursor, limit)
-    items = [
-        TimelineEntry(
-            evidence_id=v.evidence.id,
-            published_at=v.evidence.document.published_at,
-            document=_document_ref(v.evidence.document),
-            speaker=_speaker_ref(v.speaker),
-            stance=v.evidence.stance,
-            exact=v.evidence.exact,
-        )
-        for v in page.items
-    ]
-    return PageOut(items=items, next_cursor=page.next_cursor)
+    return PageOut[TimelineEntry].model_validate(page)
 
 
 @router.get(
@@ -255,23 +184,7 @@ def claim_suggestions(
     _: Reader,
     limit: Annotated[int, Query(ge=1, le=50, description="How many suggestions.")] = 10,
 ) -> list[SuggestionOut]:
-    return [
-        SuggestionOut(
-            document=_document_ref(s.document),
-            start=s.start,
-            end=s.end,
-            text=s.text,
-            sentence=SentenceOut(
-                passage_id=s.passage_id,
-                start=s.sentence_start,
-                end=s.sentence_end,
-                text=s.sentence,
-            ),
-            score=s.score,
-            why=list(s.why),
-        )
-        for s in suggestions.suggest(session, claim_id, limit)
-    ]
+    return [SuggestionOut.model_validate(s) for s in suggestions.suggest(session, claim_id, limit)]
 
 
 @router.post(
@@ -297,7 +210,7 @@ def accept_suggestion(
         note=payload.note,
         actor=principal.name,
     )
-    return _evidence_out(view)
+    return EvidenceOut.model_validate(view)
 
 
 @router.get(

@@ -7,7 +7,6 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Response, status
 
 from app.api.deps import Admin, Cursor, Editor, Limit, Reader, SessionDep
-from app.models import Document
 from app.schemas.common import PROBLEM_RESPONSES, PageOut, Timestamp
 from app.schemas.documents import (
     DocumentDetail,
@@ -16,26 +15,11 @@ from app.schemas.documents import (
     IngestResult,
     PassageOut,
 )
-from app.schemas.quotes import QuoteOut, quote_out
+from app.schemas.quotes import QuoteOut
 from app.services import documents, quotes
 from app.vocabulary import DocumentKind, PassageKind, QuoteKind
 
 router = APIRouter(prefix="/documents", tags=["documents"], responses=PROBLEM_RESPONSES)
-
-
-def _out(document: Document) -> DocumentOut:
-    fields = {
-        name: getattr(document, name) for name in DocumentOut.model_fields if name != "length"
-    }
-    return DocumentOut(**fields, length=len(document.text))
-
-
-def _detail(document: Document, passage_count: int, quote_count: int) -> dict[str, object]:
-    return _out(document).model_dump() | {
-        "text": document.text,
-        "passage_count": passage_count,
-        "quote_count": quote_count,
-    }
 
 
 @router.post(
@@ -55,11 +39,7 @@ def ingest_document(
     result = documents.ingest(session, payload, principal.name)
     if not result.created:
         response.status_code = status.HTTP_200_OK
-    return IngestResult(
-        **_detail(result.document, result.passage_count, result.quote_count),
-        created=result.created,
-        extraction=result.extraction,
-    )
+    return IngestResult.model_validate(result)
 
 
 @router.get("", summary="List documents, newest first", response_model=PageOut[DocumentOut])
@@ -82,12 +62,12 @@ def list_documents(
         cursor=cursor,
         limit=limit,
     )
-    return PageOut(items=[_out(d) for d in page.items], next_cursor=page.next_cursor)
+    return PageOut[DocumentOut].model_validate(page)
 
 
 @router.get("/{document_id}", summary="Get a document with its text", response_model=DocumentDetail)
 def get_document(document_id: int, session: SessionDep, _: Reader) -> DocumentDetail:
-    return DocumentDetail(**_detail(*documents.get_document(session, document_id)))
+    return DocumentDetail.model_validate(documents.get_document(session, document_id))
 
 
 @router.get(
@@ -104,9 +84,7 @@ def list_passages(
     limit: Limit = 50,
 ) -> PageOut[PassageOut]:
     page = documents.list_passages(session, document_id, kind, cursor, limit)
-    return PageOut(
-        items=[PassageOut.model_validate(p) for p in page.items], next_cursor=page.next_cursor
-    )
+    return PageOut[PassageOut].model_validate(page)
 
 
 @router.get(
@@ -126,7 +104,7 @@ def list_document_quotes(
     page = quotes.list_quotes(
         session, document_id=document_id, kind=kind, cursor=cursor, limit=limit
     )
-    return PageOut(items=[quote_out(q) for q in page.items], next_cursor=page.next_cursor)
+    return PageOut[QuoteOut].model_validate(page)
 
 
 @router.delete(

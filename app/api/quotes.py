@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query
 
 from app.api.deps import Cursor, Editor, Limit, Reader, SessionDep
 from app.schemas.common import PROBLEM_RESPONSES, PageOut, Timestamp
-from app.schemas.quotes import QuoteOut, QuotePatch, quote_out
+from app.schemas.quotes import QuoteOut, QuotePatch
 from app.services import quotes
 from app.vocabulary import QuoteKind
 
@@ -37,12 +37,12 @@ def list_quotes(
         cursor=cursor,
         limit=limit,
     )
-    return PageOut(items=[quote_out(q) for q in page.items], next_cursor=page.next_cursor)
+    return PageOut[QuoteOut].model_validate(page)
 
 
 @router.get("/{quote_id}", summary="Get a quote", response_model=QuoteOut)
 def get_quote(quote_id: int, session: SessionDep, _: Reader) -> QuoteOut:
-    return quote_out(quotes.get_quote(session, quote_id))
+    return QuoteOut.model_validate(quotes.get_quote(session, quote_id))
 
 
 @router.patch(
@@ -54,4 +54,4 @@ def correct_quote(
     quote_id: int, payload: QuotePatch, session: SessionDep, principal: Editor
 ) -> QuoteOut:
     changes = payload.model_dump(exclude_unset=True)
-    return quote_out(quotes.correct_quote(session, quote_id, changes, principal.name))
+    return QuoteOut.model_validate(quotes.correct_quote(session, quote_id, changes, principal.name))

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query
 
 from app.api.deps import Cursor, Limit, Reader, SessionDep
 from app.schemas.common import PROBLEM_RESPONSES, PageOut, Timestamp
-from app.schemas.search import SearchHitOut, hit_out
+from app.schemas.search import SearchHitOut
 from app.services import search as searching
 from app.vocabulary import SearchSort, SearchType
 
@@ -58,4 +58,4 @@ def search(
 ) -> PageOut[SearchHitOut]:
     filters = searching.Filters(speaker_id, document_id, publisher, kind, since, until)
     page = searching.search(session, q, type, filters, sort, cursor, limit)
-    return PageOut(items=[hit_out(h) for h in page.items], next_cursor=page.next_cursor)
+    return PageOut[SearchHitOut].model_validate(page)

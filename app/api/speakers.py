@@ -7,25 +7,13 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from app.api.deps import Admin, Cursor, Editor, Limit, Reader, SessionDep
-from app.models import Speaker
 from app.schemas.common import PROBLEM_RESPONSES, PageOut, conflict
-from app.schemas.quotes import QuoteOut, quote_out
-from app.schemas.speakers import AliasIn, AliasOut, MergeIn, SpeakerDetail, SpeakerOut
+from app.schemas.quotes import QuoteOut
+from app.schemas.speakers import AliasIn, MergeIn, SpeakerDetail, SpeakerOut
 from app.services import quotes, search, speakers
 from app.vocabulary import QuoteKind, SpeakerKind
 
 router = APIRouter(prefix="/speakers", tags=["speakers"], responses=PROBLEM_RESPONSES)
-
-
-def _detail(session: SessionDep, speaker: Speaker) -> SpeakerDetail:
-    stats = speakers.speaker_stats(session, speaker.id)
-    return SpeakerDetail(
-        **SpeakerOut.model_validate(speaker).model_dump(),
-        aliases=[AliasOut.model_validate(a) for a in speaker.aliases],
-        quote_count=stats.quote_count,
-        first_seen=stats.first_seen,
-        last_seen=stats.last_seen,
-    )
 
 
 @router.get("", summary="Find speakers by name or alias", response_model=PageOut[SpeakerOut])
@@ -43,9 +31,7 @@ def list_speakers(
     limit: Limit = 50,
 ) -> PageOut[SpeakerOut]:
     page = speakers.list_speakers(session, q, kind, cursor, limit)
-    return PageOut(
-        items=[SpeakerOut.model_validate(s) for s in page.items], next_cursor=page.next_cursor
-    )
+    return PageOut[SpeakerOut].model_validate(page)
 
 
 @router.get(
@@ -54,7 +40,8 @@ def list_speakers(
     response_model=SpeakerDetail,
 )
 def get_speaker(speaker_id: int, session: SessionDep, _: Reader) -> SpeakerDetail:
-    return _detail(session, speakers.get_speaker(session, speaker_id))
+    speaker = speakers.get_speaker(session, speaker_id)
+    return SpeakerDetail.model_validate(speakers.describe(session, speaker))
 
 
 @router.get(
@@ -78,7 +65,7 @@ def list_speaker_quotes(
         page = quotes.list_quotes(
             session, speaker_id=speaker_id, kind=kind, cursor=cursor, limit=limit
         )
-    return PageOut(items=[quote_out(q) for q in page.items], next_cursor=page.next_cursor)
+    return PageOut[QuoteOut].model_validate(page)
 
 
 @router.post(
@@ -91,7 +78,7 @@ def add_alias(
     speaker_id: int, payload: AliasIn, session: SessionDep, principal: Editor
 ) -> SpeakerDetail:
     speaker = speakers.add_alias(session, speaker_id, payload.alias, principal.name)
-    return _detail(session, speaker)
+    return SpeakerDetail.model_validate(speakers.describe(session, speaker))
 
 
 @router.post(
@@ -105,4 +92,4 @@ def merge_speaker(
     speaker_id: int, payload: MergeIn, session: SessionDep, principal: Admin
 ) -> SpeakerDetail:
     target = speakers.merge(session, speaker_id, payload.into, principal.name)
-    return _detail(session, target)
+    return SpeakerDetail.model_validate(speakers.describe(session, target))

@@ -6,7 +6,7 @@ from fastapi import APIRouter
 
 from app.api.deps import Reader, SessionDep
 from app.schemas.common import PROBLEM_RESPONSES
-from app.schemas.verify import VerifyIn, VerifyOut, verification_out
+from app.schemas.verify import VerifyIn, VerifyOut
 from app.services import verify as verification
 
 router = APIRouter(prefix="/verify", tags=["verify"], responses=PROBLEM_RESPONSES)
@@ -26,4 +26,4 @@ router = APIRouter(prefix="/verify", tags=["verify"], responses=PROBLEM_RESPONSE
     response_model=VerifyOut,
 )
 def verify_quote(payload: VerifyIn, session: SessionDep, _: Reader) -> VerifyOut:
-    return verification_out(verification.verify(session, payload.text, payload.speaker))
+    return VerifyOut.model_validate(verification.verify(session, payload.text, payload.speaker))

@@ -10,7 +10,7 @@ from rich.table import Table
 
 from app.cli.database import ready_database_url
 from app.db.engine import get_sessionmaker
-from app.schemas.verify import VerifyOut, verification_out
+from app.schemas.verify import VerifyOut
 from app.services import verify as verification
 from app.services.errors import DomainError
 
@@ -26,7 +26,7 @@ def verify(
     ready_database_url(announce=not as_json)
     with get_sessionmaker()() as session:
         try:
-            result = verification_out(verification.verify(session, text, speaker))
+            result = VerifyOut.model_validate(verification.verify(session, text, speaker))
         except DomainError as error:
             Console(stderr=True).print(f"[red]{error.detail}[/]")
             raise typer.Exit(2) from error

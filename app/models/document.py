@@ -76,6 +76,11 @@ class Document(IdMixin, CreatedMixin, Base):
         back_populates="document", passive_deletes=True, order_by="Passage.start"
     )
 
+    @property
+    def length(self) -> int:
+        """Characters in the stored text."""
+        return len(self.text)
+
 
 class Passage(IdMixin, Base):
     __tablename__ = "passages"

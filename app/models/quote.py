@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import (
@@ -23,6 +24,33 @@ from app.models.base import Base, CreatedMixin, IdMixin, Vocabulary, one_of
 from app.models.document import Document, document_facet, search_indexes
 from app.models.speaker import Speaker
 from app.vocabulary import QuoteKind, QuoteStatus
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A stretch of a document's text: offsets into `documents.text`, end exclusive."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """The words of the text that name a quote's speaker, and where they are."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """Who a quote is attributed to (the speaker's id and the name stored with the quote) and
+    the mention that attributed it."""
+
+    id: int | None
+    name: str | None
+    mention: Mention | None
 
 
 class Quote(IdMixin, CreatedMixin, Base):
@@ -82,3 +110,19 @@ class Quote(IdMixin, CreatedMixin, Base):
 
     document: Mapped[Document] = relationship()
     speaker: Mapped[Speaker | None] = relationship()
+
+    @property
+    def clause(self) -> Span | None:
+        if self.clause_start is None or self.clause_end is None:
+            return None
+        return Span(self.clause_start, self.clause_end)
+
+    @property
+    def mention(self) -> Mention | None:
+        if self.mention_text is None or self.mention_start is None or self.mention_end is None:
+            return None
+        return Mention(self.mention_text, self.mention_start, self.mention_end)
+
+    @property
+    def attribution(self) -> Attribution:
+        return Attribution(self.speaker_id, self.speaker_name, self.mention)

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import AliasPath, BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from app.schemas.common import ApiModel, EndOffset, Id, Offset
+from app.schemas.common import ApiModel, EndOffset, Id, Offset, reading_through
 from app.vocabulary import ClaimStatus, EntityType, SpeakerKind, Stance
 
 CLAIM_EXAMPLE = "NATO's training mission in Iraq is temporarily suspended"
@@ -113,18 +113,23 @@ class DocumentRef(ApiModel):
     url: str | None
 
 
-class SpeakerRef(BaseModel):
+class SpeakerRef(ApiModel):
     id: int | None
     name: str
     kind: SpeakerKind | None
 
 
-class AppearanceOut(BaseModel):
+class AppearanceOut(ApiModel):
     """Where and when a claim was first published, and by whom."""
 
-    evidence_id: int
+    # Read from an `EvidenceView`.
+    model_config = reading_through("evidence")
+
+    evidence_id: int = Field(validation_alias=AliasPath("evidence", "id"))
     document: DocumentRef
-    published_at: datetime | None
+    published_at: datetime | None = Field(
+        validation_alias=AliasPath("evidence", "document", "published_at")
+    )
     speaker: SpeakerRef | None
     exact: str
 
@@ -144,6 +149,9 @@ class ClaimOut(ApiModel):
 
 
 class ClaimDetail(ClaimOut):
+    # Read from a `ClaimSummary`: the claim, its evidence count and first appearance.
+    model_config = reading_through("claim")
+
     evidence_count: int
     first_appearance: AppearanceOut | None = Field(
         description="The earliest published evidence; null while the claim has none."
@@ -219,8 +227,9 @@ NATO_DOCUMENT = {
 STOLTENBERG = {"id": 1, "name": "Jens Stoltenberg", "kind": "person"}
 
 
-class EvidenceOut(BaseModel):
-    model_config = ConfigDict(
+class EvidenceOut(ApiModel):
+    # Read from an `EvidenceView`: the evidence and the speaker of its words.
+    model_config = reading_through("evidence") | ConfigDict(
         json_schema_extra={
             "examples": [
                 {
@@ -261,9 +270,14 @@ class EvidenceOut(BaseModel):
     created_at: datetime
 
 
-class TimelineEntry(BaseModel):
-    evidence_id: int
-    published_at: datetime | None
+class TimelineEntry(ApiModel):
+    # Read from an `EvidenceView`.
+    model_config = reading_through("evidence")
+
+    evidence_id: int = Field(validation_alias=AliasPath("evidence", "id"))
+    published_at: datetime | None = Field(
+        validation_alias=AliasPath("evidence", "document", "published_at")
+    )
     document: DocumentRef
     speaker: SpeakerRef | None
     stance: Stance
@@ -281,14 +295,14 @@ class HistoryEntry(ApiModel):
     after: dict[str, Any] | None
 
 
-class SentenceOut(BaseModel):
+class SentenceOut(ApiModel):
     passage_id: int
     start: int
     end: int
     text: str
 
 
-class SuggestionOut(BaseModel):
+class SuggestionOut(ApiModel):
     model_config = ConfigDict(
         json_schema_extra={
             "examples": [
@@ -325,7 +339,7 @@ class SuggestionOut(BaseModel):
     why: list[str]
 
 
-class CandidateOut(BaseModel):
+class CandidateOut(ApiModel):
     model_config = ConfigDict(
         json_schema_extra={
             "examples": [

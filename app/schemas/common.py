@@ -6,7 +6,15 @@ import re
 from datetime import date, datetime
 from typing import Annotated, Any, Generic, TypeVar
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import (
+    AliasChoices,
+    AliasGenerator,
+    AliasPath,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+)
 
 T = TypeVar("T")
 
@@ -37,10 +45,25 @@ Timestamp = Annotated[datetime, BeforeValidator(_iso_8601_text)]
 
 
 class ApiModel(BaseModel):
-    model_config = ConfigDict(from_attributes=True)
+    """A response read with `model_validate` from an ORM row or a service result's attributes
+    (fields whose attribute has another name say so with `validation_alias`)."""
+
+    model_config = ConfigDict(from_attributes=True, validate_by_name=True)
 
 
-class PageOut(BaseModel, Generic[T]):
+def reading_through(row: str) -> ConfigDict:
+    """The config of a response read from a service result that adds to an ORM row: each field
+    is the result's attribute of that name, or else the row's (the result's attribute `row`),
+    as `DocumentDetail` reads `passage_count` from the result and `title` from its document."""
+    return ConfigDict(
+        alias_generator=AliasGenerator(
+            validation_alias=lambda name: AliasChoices(name, AliasPath(row, name))
+        )
+    )
+
+
+class PageOut(ApiModel, Generic[T]):
+    # Read from a service's `Page` (app/services/pagination.py).
     items: list[T]
     next_cursor: str | None = Field(
         description="Pass as `cursor` to get the next page; null on the last page."

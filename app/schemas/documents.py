@@ -6,7 +6,7 @@ from datetime import datetime
 
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, model_validator
 
-from app.schemas.common import ApiModel, Timestamp
+from app.schemas.common import ApiModel, Timestamp, reading_through
 from app.vocabulary import DocumentKind, PassageKind, SourceFormat
 
 SEED_TEXT_EXAMPLE = (
@@ -95,7 +95,10 @@ _DETAIL_EXAMPLE = FT_DOCUMENT_EXAMPLE | {
 
 
 class DocumentDetail(DocumentOut):
-    model_config = ConfigDict(json_schema_extra={"examples": [_DETAIL_EXAMPLE]})
+    # Read from a service result with the counts (`documents.DocumentView`, `Ingested`).
+    model_config = ConfigDict(json_schema_extra={"examples": [_DETAIL_EXAMPLE]}) | reading_through(
+        "document"
+    )
 
     text: str = Field(description="The exact stored text; every offset points into it.")
     passage_count: int

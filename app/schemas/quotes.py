@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import AliasPath, BaseModel, ConfigDict, Field, model_validator
 
-from app.models import Quote
 from app.schemas.common import ApiModel, Id
 from app.vocabulary import QuoteKind, QuoteStatus
 
 
-class MentionOut(BaseModel):
+class MentionOut(ApiModel):
     text: str
     start: int
     end: int
@@ -24,7 +23,7 @@ class SpanOut(ApiModel):
     end: int = Field(ge=0, description="Offset just past the last character.")
 
 
-class QuoteSpeakerOut(BaseModel):
+class QuoteSpeakerOut(ApiModel):
     id: int | None
     name: str | None
     mention: MentionOut | None
@@ -81,11 +80,13 @@ class QuoteOut(ApiModel):
     )
     kind: QuoteKind
     cue: str | None
-    speaker: QuoteSpeakerOut
+    speaker: QuoteSpeakerOut = Field(validation_alias="attribution")
     confidence: float
     status: QuoteStatus
     method: str
-    published_at: datetime | None = None
+    published_at: datetime | None = Field(
+        default=None, validation_alias=AliasPath("document", "published_at")
+    )
 
 
 class QuotePatch(BaseModel):
@@ -104,40 +105,3 @@ class QuotePatch(BaseModel):
         if not self.model_fields_set:
             raise ValueError("give at least one of speaker_id, kind, status")
         return self
-
-
-def quote_out(quote: Quote) -> QuoteOut:
-    """A stored quote (with its document loaded) as the API shows it."""
-    mention = None
-    if quote.mention_text is not None:
-        mention = MentionOut(
-            text=quote.mention_text,
-            start=quote.mention_start,
-            end=quote.mention_end,
-        )
-    return QuoteOut(
-        id=quote.id,
-        document_id=quote.document_id,
-        text=quote.text,
-        start=quote.start,
-        end=quote.end,
-        segments=[SpanOut.model_validate(segment) for segment in quote.segments],
-        clause=_clause(quote),
-        kind=quote.kind,
-        cue=quote.cue,
-        speaker=QuoteSpeakerOut(
-            id=quote.speaker_id,
-            name=quote.speaker_name,
-            mention=mention,
-        ),
-        confidence=quote.confidence,
-        status=quote.status,
-        method=quote.method,
-        published_at=quote.document.published_at,
-    )
-
-
-def _clause(quote: Quote) -> SpanOut | None:
-    if quote.clause_start is None or quote.clause_end is None:
-        return None
-    return SpanOut(start=quote.clause_start, end=quote.clause_end)

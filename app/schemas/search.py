@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import ConfigDict, Field
 
+from app.schemas.common import ApiModel
 from app.schemas.quotes import SpanOut
-from app.services.search import Hit
 from app.vocabulary import SearchType
 
 
-class SearchHitOut(BaseModel):
+class SearchHitOut(ApiModel):
+    # Read from a search hit (`services.search.Hit`).
     model_config = ConfigDict(
         json_schema_extra={
             "examples": [
@@ -61,31 +62,4 @@ class SearchHitOut(BaseModel):
     clause: SpanOut | None = Field(
         description="For partial quotes: the reported clause their quoted words sit in. Null "
         "otherwise."
-    )
-
-
-def hit_out(hit: Hit) -> SearchHitOut:
-    return SearchHitOut(
-        type=hit.type,
-        id=hit.id,
-        kind=hit.kind,
-        text=hit.text,
-        snippet=hit.snippet,
-        rank=hit.rank,
-        document_id=hit.document_id,
-        title=hit.title,
-        publisher=hit.publisher,
-        published_at=hit.published_at,
-        start=hit.start,
-        end=hit.end,
-        speaker_id=hit.speaker_id,
-        speaker_name=hit.speaker_name,
-        segments=(
-            None if hit.segments is None else [SpanOut.model_validate(s) for s in hit.segments]
-        ),
-        clause=(
-            None
-            if hit.clause_start is None or hit.clause_end is None
-            else SpanOut(start=hit.clause_start, end=hit.clause_end)
-        ),
     )

@@ -6,7 +6,7 @@ from datetime import datetime
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from app.schemas.common import ApiModel, Id
+from app.schemas.common import ApiModel, Id, reading_through
 from app.vocabulary import SpeakerKind
 
 
@@ -39,7 +39,8 @@ class SpeakerOut(ApiModel):
 
 
 class SpeakerDetail(SpeakerOut):
-    model_config = ConfigDict(
+    # Read from a `SpeakerView`: the speaker with their aliases, quote count, first and last seen.
+    model_config = reading_through("speaker") | ConfigDict(
         json_schema_extra={
             "examples": [
                 STOLTENBERG_EXAMPLE

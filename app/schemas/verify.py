@@ -8,7 +8,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from app.extract.alignment import OpName
-from app.services.verify import Match, Verification
+from app.schemas.common import ApiModel
 from app.vocabulary import Verdict
 
 MISQUOTE = "The best way to fight terrorism is not deploying Nato troops in combat"
@@ -35,19 +35,19 @@ class VerifyIn(BaseModel):
     )
 
 
-class DiffOpOut(BaseModel):
+class DiffOpOut(ApiModel):
     op: OpName
     source: str = Field(description="The words in the source (empty for an insert).")
     claimed: str = Field(description="The words as claimed (empty for a delete).")
 
 
-class AttributedSpeakerOut(BaseModel):
+class AttributedSpeakerOut(ApiModel):
     quote_id: int = Field(description="The stored quote overlapping the match.")
     speaker_id: int | None
     name: str | None
 
 
-class VerifyMatchOut(BaseModel):
+class VerifyMatchOut(ApiModel):
     document_id: int
     title: str
     publisher: str | None
@@ -70,7 +70,7 @@ class VerifyMatchOut(BaseModel):
     )
 
 
-class VerifyOut(BaseModel):
+class VerifyOut(ApiModel):
     model_config = ConfigDict(
         json_schema_extra={
             "examples": [
@@ -98,43 +98,4 @@ class VerifyOut(BaseModel):
     matches: list[VerifyMatchOut] = Field(description="Best first: verdict, then similarity.")
     first_appearance: VerifyMatchOut | None = Field(
         description="The earliest published match among those with the best verdict."
-    )
-
-
-def _diff(ops: tuple) -> list[DiffOpOut]:
-    return [DiffOpOut(op=o.op, source=o.source, claimed=o.claimed) for o in ops]
-
-
-def match_out(match: Match) -> VerifyMatchOut:
-    attribution = match.attribution
-    return VerifyMatchOut(
-        document_id=match.document_id,
-        title=match.title,
-        publisher=match.publisher,
-        published_at=match.published_at,
-        start=match.start,
-        end=match.end,
-        source_text=match.source_text,
-        verdict=match.verdict,
-        similarity=match.similarity,
-        diff=_diff(match.diff),
-        attributed_to=AttributedSpeakerOut(
-            quote_id=attribution.quote_id,
-            speaker_id=attribution.speaker_id,
-            name=attribution.speaker_name,
-        )
-        if attribution
-        else None,
-        speaker_matches=match.speaker_matches,
-    )
-
-
-def verification_out(result: Verification) -> VerifyOut:
-    return VerifyOut(
-        verdict=result.verdict,
-        text=result.claimed,
-        speaker=result.speaker,
-        diff=_diff(result.diff),
-        matches=[match_out(m) for m in result.matches],
-        first_appearance=match_out(result.first_appearance) if result.first_appearance else None,
     )

@@ -35,11 +35,17 @@ from app.vocabulary import (
 
 
 @dataclass(frozen=True)
-class Ingested:
+class DocumentView:
+    """A stored document with the number of its passages and quotes."""
+
     document: Document
-    created: bool
     passage_count: int
     quote_count: int
+
+
+@dataclass(frozen=True)
+class Ingested(DocumentView):
+    created: bool
     extraction: str
 
 
@@ -123,8 +129,14 @@ def _write(session: Session, prepared: Prepared, actor: str) -> Ingested:
     if document is None:
         existing = _by_hash(session, str(prepared.values["content_sha256"]))
         if existing is not None:
-            counts = _counts(session, existing.id)
-            return Ingested(existing, False, *counts, "already stored; nothing extracted again")
+            passages, quotes = _counts(session, existing.id)
+            return Ingested(
+                existing,
+                passages,
+                quotes,
+                created=False,
+                extraction="already stored; nothing extracted again",
+            )
         # The stored copy was deleted since the insert met it: this one is new after all.
         document = _insert_document(session, prepared)
         if document is None:
@@ -141,7 +153,7 @@ def _write(session: Session, prepared: Prepared, actor: str) -> Ingested:
         audit.snapshot(document),
     )
     summary = f"{quote_count} quotes by {len(prepared.extraction.speakers)} speakers found"
-    return Ingested(document, True, passage_count, quote_count, summary)
+    return Ingested(document, passage_count, quote_count, created=True, extraction=summary)
 
 
 def _store_passages(
@@ -250,9 +262,9 @@ def require_document(session: Session, document_id: int) -> Document:
     return document
 
 
-def get_document(session: Session, document_id: int) -> tuple[Document, int, int]:
+def get_document(session: Session, document_id: int) -> DocumentView:
     """A document with its passage and quote counts."""
-    return require_document(session, document_id), *_counts(session, document_id)
+    return DocumentView(require_document(session, document_id), *_counts(session, document_id))
 
 
 def list_documents(

@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session, joinedload
 from sqlalchemy.sql.elements import ColumnElement
 
 from app.models import Claim, Document, Evidence, Passage, Quote, text_index
+from app.models.quote import Span
 from app.services import websearch
 from app.services.pagination import Page, decode_cursor, encode_cursor
 from app.vocabulary import QuoteStatus, SearchSort, SearchType
@@ -72,8 +73,7 @@ class Hit:
     speaker_name: str | None
     # Quotes only: their segments ({"start", "end"} each) and a partial quote's clause.
     segments: list[dict[str, int]] | None
-    clause_start: int | None
-    clause_end: int | None
+    clause: Span | None
 
 
 def search(
@@ -206,26 +206,12 @@ def _next_width(covered: int, found: int, wanted: int) -> int:
     return max(covered, math.ceil((wanted - found) * WINDOW_MARGIN * covered / found))
 
 
-def _hit(type: SearchType, row: Any) -> Hit:
-    return Hit(
-        type=type,
-        id=row["id"],
-        text=row["text"],
-        snippet=row["snippet"],
-        rank=row["rank"],
-        kind=row["kind"],
-        document_id=row["document_id"],
-        title=row["title"],
-        publisher=row["publisher"],
-        published_at=row["published_at"],
-        start=row["start"],
-        end=row["end"],
-        speaker_id=row["speaker_id"],
-        speaker_name=row["speaker_name"],
-        segments=row["segments"],
-        clause_start=row["clause_start"],
-        clause_end=row["clause_end"],
-    )
+def _hit(type: SearchType, row: dict[str, Any]) -> Hit:
+    """A hit from its row: the hit's columns (`Source.hits`), its snippet and its rank."""
+    values = dict(row)
+    start, end = values.pop("clause_start"), values.pop("clause_end")
+    clause = None if start is None or end is None else Span(start, end)
+    return Hit(type=type, clause=clause, **values)
 
 
 @dataclass(frozen=True)

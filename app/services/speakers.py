@@ -21,7 +21,11 @@ from app.vocabulary import AuditAction, EntityType, QuoteStatus, SpeakerKind
 
 
 @dataclass(frozen=True)
-class SpeakerStats:
+class SpeakerView:
+    """A speaker (aliases loaded) with the number of their quotes and when they were first and
+    last quoted."""
+
+    speaker: Speaker
     quote_count: int
     first_seen: datetime | None
     last_seen: datetime | None
@@ -215,14 +219,15 @@ def get_speaker(session: Session, speaker_id: int) -> Speaker:
     return speaker
 
 
-def speaker_stats(session: Session, speaker_id: int) -> SpeakerStats:
+def describe(session: Session, speaker: Speaker) -> SpeakerView:
+    """The speaker with their quote count (rejected quotes aside) and first and last seen."""
     seen = func.coalesce(Document.published_at, Document.created_at)
     row = session.execute(
         select(func.count(Quote.id), func.min(seen), func.max(seen))
         .join(Document, Document.id == Quote.document_id)
-        .where(Quote.speaker_id == speaker_id, Quote.status != QuoteStatus.rejected)
+        .where(Quote.speaker_id == speaker.id, Quote.status != QuoteStatus.rejected)
     ).one()
-    return SpeakerStats(quote_count=row[0], first_seen=row[1], last_seen=row[2])
+    return SpeakerView(speaker, quote_count=row[0], first_seen=row[1], last_seen=row[2])
 
 
 def list_speakers(

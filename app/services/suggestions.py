@@ -56,12 +56,19 @@ class Terms:
 
 
 @dataclass(frozen=True, slots=True)
-class Suggestion:
-    document: Document
+class Sentence:
     passage_id: int
-    sentence_start: int
-    sentence_end: int
-    sentence: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Suggestion:
+    """A sentence that may state the claim, and its best-matching words (`start`..`end`)."""
+
+    document: Document
+    sentence: Sentence
     start: int
     end: int
     text: str
@@ -83,7 +90,7 @@ def suggest(session: Session, claim_id: int, limit: int = 10) -> list[Suggestion
         for row in _pool(session, query, _any_of(sorted(asserted)) if asserted else None)
         if not _overlaps(row.Passage, linked)
     ]
-    scored.sort(key=lambda s: (-s.score, s.document.id, s.sentence_start))
+    scored.sort(key=lambda s: (-s.score, s.document.id, s.sentence.start))
     return scored[:limit]
 
 
@@ -192,10 +199,7 @@ def _score(claim: str, terms: Terms, row: Row) -> Suggestion:
     why.append(f"closest wording ({ratio:.0f}% alike): “{passage.text[start:end]}”")
     return Suggestion(
         document=row.Document,
-        passage_id=passage.id,
-        sentence_start=passage.start,
-        sentence_end=passage.end,
-        sentence=passage.text,
+        sentence=Sentence(passage.id, passage.start, passage.end, passage.text),
         start=passage.start + start,
         end=passage.start + end,
         text=passage.text[start:end],

@@ -101,9 +101,11 @@ ATTRIBUTION_SQL = text(
 
 @dataclass(frozen=True)
 class Attribution:
+    """The stored quote overlapping a match most, and its speaker."""
+
     quote_id: int
     speaker_id: int | None
-    speaker_name: str | None
+    name: str | None
 
 
 @dataclass(frozen=True)
@@ -118,13 +120,13 @@ class Match:
     verdict: Verdict
     similarity: float
     diff: tuple[DiffOp, ...]
-    attribution: Attribution | None = None
+    attributed_to: Attribution | None = None
     speaker_matches: bool | None = None
 
 
 @dataclass(frozen=True)
 class Verification:
-    claimed: str
+    text: str  # the words as claimed
     speaker: str | None
     verdict: Verdict
     matches: list[Match]
@@ -364,7 +366,7 @@ def _attributed(session: Session, matches: list[Match], asked: str | None) -> li
         attribution = Attribution(row.id, row.speaker_id, row.speaker_name)
         names = [*aliases.get(row.speaker_id, []), row.speaker_name or ""]
         same = _same_speaker(asked, names, row.kind) if asked and row.speaker_name else None
-        result.append(replace(match, attribution=attribution, speaker_matches=same))
+        result.append(replace(match, attributed_to=attribution, speaker_matches=same))
     return result
 
 
