@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
+import platformdirs
 from pydantic import AliasChoices, Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
@@ -17,7 +18,11 @@ class Settings(BaseSettings):
         validation_alias=AliasChoices("DATABASE_URL", "ATTEST_DATABASE_URL"),
         description="SQLAlchemy URL of PostgreSQL; when unset an embedded server is started.",
     )
-    data_dir: Path = Field(default=Path("var"), description="Where the embedded PostgreSQL lives.")
+    data_dir: Path = Field(
+        default_factory=lambda: platformdirs.user_data_path("attest", appauthor=False),
+        description="Where the embedded PostgreSQL lives: the user's data folder "
+        "(~/.local/share/attest on Linux), the same whichever folder a command runs in.",
+    )
     public_reads: bool = Field(default=False, description="Allow GET requests without a key.")
     max_body_bytes: int = Field(default=5 * 1024 * 1024, ge=1024)
     pool_size: int = Field(default=10, ge=1)

@@ -109,3 +109,72 @@ def test_keys_create_refuses_an_unknown_role(runner, db):
     result = runner.invoke(cli, ["keys", "create", "desk", "--role", "owner"])
     assert result.exit_code == 1
     assert "Role must be one of" in result.output
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["keys", "create", "desk"],
+        ["keys", "list"],
+        ["keys", "revoke", "nobody"],
+        ["migrate"],
+        ["ingest", str(SEEDS / NATO)],
+        ["verify", "training activities", "--json"],
+        ["export", "{tmp}/export"],
+        ["import", "{tmp}/nothing"],
+    ],
+    ids=[
+        "keys create",
+        "keys list",
+        "keys revoke",
+        "migrate",
+        "ingest",
+        "verify",
+        "export",
+        "import",
+    ],
+)
+def test_every_command_on_the_database_names_it_on_one_line(
+    runner, db, database_url, tmp_path, args
+):
+    from sqlalchemy import make_url
+
+    args = [arg.format(tmp=tmp_path) for arg in args]
+    result = runner.invoke(cli, args, terminal_width=40)
+    shown = make_url(database_url).render_as_string(hide_password=True)
+    assert f"Database: {shown} (DATABASE_URL)\n" in result.stderr, result.output
+    assert "Database:" not in result.stdout  # machine-readable output stays clean
+
+
+def test_the_database_line_hides_a_password(monkeypatch):
+    from app.config import get_settings
+    from app.db.engine import describe_database
+
+    monkeypatch.setenv("DATABASE_URL", "postgresql+psycopg://desk:s3cret@db.example:5432/attest")
+    get_settings.cache_clear()
+    try:
+        described = describe_database()
+    finally:
+        get_settings.cache_clear()
+    assert "s3cret" not in described
+    assert described == "postgresql+psycopg://desk:***@db.example:5432/attest (DATABASE_URL)"
+
+
+def test_an_embedded_database_left_in_var_by_an_older_version_is_pointed_out(tmp_path, monkeypatch):
+    from app.cli.database import legacy_database
+    from app.config import get_settings
+
+    (tmp_path / "var" / "postgres").mkdir(parents=True)
+    (tmp_path / "var" / "postgres" / "PG_VERSION").write_text("16\n")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    monkeypatch.delenv("ATTEST_DATA_DIR", raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "share"))
+    get_settings.cache_clear()
+    try:
+        assert legacy_database() == tmp_path / "var" / "postgres"
+        monkeypatch.setenv("ATTEST_DATA_DIR", "var")  # chosen explicitly: nothing to point out
+        get_settings.cache_clear()
+        assert legacy_database() is None
+    finally:
+        get_settings.cache_clear()

@@ -13,6 +13,7 @@ import pytest
 from sqlalchemy import Engine, create_engine, inspect, select, text
 from sqlalchemy.exc import IntegrityError
 
+from app.db.transaction import write
 from tests.conftest import create_database, drop_database
 
 HARBOUR = {
@@ -226,7 +227,7 @@ def test_verify_gives_document_offsets_across_a_split_quotes_segments(
         {"start": first, "end": first + len(FIRST_PIECE)},
         {"start": second, "end": second + len(SECOND_PIECE)},
     ]
-    with session.begin():
+    with write(session):
         session.execute(
             text("DELETE FROM quotes WHERE document_id = :d AND start < :end"),
             {"d": harbour["id"], "end": segments[1]["end"]},

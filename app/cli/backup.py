@@ -15,7 +15,7 @@ def export_command(
     path: Path = typer.Argument(..., help="A new (or empty) folder to write the export into."),
 ) -> None:
     """Export every table as JSON Lines, with a manifest of schema revision and row counts."""
-    ready_database_url(announce=False)
+    ready_database_url()
     with reporting_errors():
         manifest = backup.export(get_engine(), path)
     total = sum(manifest.tables.values())
@@ -26,7 +26,7 @@ def import_command(
     path: Path = typer.Argument(..., help="A folder written by `attest export`."),
 ) -> None:
     """Restore an export into an empty database (refused if the database holds any rows)."""
-    ready_database_url(announce=False)
+    ready_database_url()
     with reporting_errors():
         manifest = backup.import_(get_engine(), path)
     total = sum(manifest.tables.values())

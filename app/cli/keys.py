@@ -18,7 +18,7 @@ def create(
     role: str = typer.Option("reader", help="reader, editor or admin."),
 ) -> None:
     """Create a key; its secret is printed once and never stored."""
-    ready_database_url(announce=False)
+    ready_database_url()
     with reporting_errors(), get_sessionmaker()() as session:
         key, secret = keys.create_key(session, name, role)
     console.print(
@@ -30,7 +30,7 @@ def create(
 @keys_cli.command("list")
 def list_keys() -> None:
     """List keys (names, roles, prefixes; never secrets)."""
-    ready_database_url(announce=False)
+    ready_database_url()
     with get_sessionmaker()() as session:
         rows = keys.list_keys(session)
     table = Table("name", "role", "prefix", "created", "last used", "revoked")
@@ -49,7 +49,7 @@ def list_keys() -> None:
 @keys_cli.command("revoke")
 def revoke(name: str = typer.Argument(..., help="The key's name.")) -> None:
     """Revoke a key at once."""
-    ready_database_url(announce=False)
+    ready_database_url()
     with reporting_errors(), get_sessionmaker()() as session:
         keys.revoke_key(session, name)
     console.print(f"Revoked key [bold]{name}[/].")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 import uvicorn
 
-from app.cli.database import console, ready_database_url
+from app.cli.database import connected_url, console, ready_database_url
 from app.config import get_settings
 
 
@@ -23,7 +23,8 @@ def serve(
     ready_database_url()
     host, port = host or settings.host, port or settings.port
     console.print(
-        f"[bold]Attest[/] on http://{host}:{port}  (API explorer: http://{host}:{port}/docs)"
+        f"[bold]Attest[/] on http://{host}:{port}  (API explorer: http://{host}:{port}/docs)",
+        soft_wrap=True,
     )
     uvicorn.run("app.main:app", host=host, port=port, workers=workers, log_level="info")
 
@@ -35,15 +36,9 @@ def migrate_command(
     """Apply (or roll back) database migrations."""
     from app.db import migrate
 
-    url = ready_database_url() if not down else _url_without_upgrading()
+    url = connected_url()
     if down:
         migrate.downgrade(url, revision)
     else:
         migrate.upgrade(url, revision)
     console.print(f"Database at revision {revision}.")
-
-
-def _url_without_upgrading() -> str:
-    from app.db.engine import database_url
-
-    return database_url()

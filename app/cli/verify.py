@@ -23,7 +23,7 @@ def verify(
     as_json: bool = typer.Option(False, "--json", help="Print the API's JSON instead of a table."),
 ) -> None:
     """Did they really say that? The verdict, the matches and the first appearance."""
-    ready_database_url(announce=not as_json)
+    ready_database_url()  # stderr: the JSON on stdout stays clean
     with get_sessionmaker()() as session:
         try:
             result = VerifyOut.model_validate(verification.verify(session, text, speaker))

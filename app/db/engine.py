@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from sqlalchemy import Engine, create_engine
+from sqlalchemy import Engine, create_engine, make_url
+from sqlalchemy.exc import ArgumentError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.config import get_settings
-from app.db.embedded import start_embedded
+from app.db import transaction
+from app.db.embedded import embedded_pgdata, start_embedded
 
 
 def database_url() -> str:
@@ -18,6 +20,18 @@ def database_url() -> str:
     if url.startswith("postgresql://"):
         url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
     return url
+
+
+def describe_database() -> str:
+    """Which database the configuration names, in words (a password is never shown)."""
+    settings = get_settings()
+    if settings.database_url:
+        try:
+            url = make_url(settings.database_url).render_as_string(hide_password=True)
+        except ArgumentError:
+            return "DATABASE_URL (not a database URL)"
+        return f"{url} (DATABASE_URL)"
+    return f"embedded PostgreSQL in {embedded_pgdata(settings.data_dir)}"
 
 
 @lru_cache
@@ -38,4 +52,7 @@ def get_engine() -> Engine:
 
 @lru_cache
 def get_sessionmaker() -> sessionmaker[Session]:
-    return sessionmaker(get_engine(), expire_on_commit=False)
+    """Sessions that write only inside `transaction.write()` (app/db/transaction.py)."""
+    factory = sessionmaker(get_engine(), expire_on_commit=False)
+    transaction.guard(factory)
+    return factory

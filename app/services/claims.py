@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
+from app.db.transaction import write
 from app.models import AuditEntry, Claim, Document, Evidence
 from app.services import audit, evidence, websearch
 from app.services.errors import NotFound, Unprocessable
@@ -46,7 +47,7 @@ def create_claim(
     actor: str,
 ) -> Claim:
     """Store a claim; with an origin, its first evidence too, in the same transaction."""
-    with session.begin():
+    with write(session):
         document = _origin_document(session, origin) if origin else None
         where = _origin_anchor(document, origin) if document and origin else None
         claim_text = text if text is not None else where.exact if where else ""
@@ -128,7 +129,7 @@ def list_claims(
 
 def update_claim(session: Session, claim_id: int, changes: dict[str, Any], actor: str) -> Claim:
     """Apply the given changes, recording before and after of the fields that changed."""
-    with session.begin():
+    with write(session):
         claim = session.get(Claim, claim_id, with_for_update=True)
         if claim is None:
             raise NotFound(f"Claim {claim_id} does not exist.")

@@ -13,6 +13,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm import Session
 
+from app.db.transaction import write
 from app.extract.html import article_from_html
 from app.extract.names import normalise_alias
 from app.extract.passages import Passage as TextPassage
@@ -100,7 +101,7 @@ def ingest(session: Session, payload: DocumentIn, actor: str) -> Ingested:
 
 
 def store(session: Session, prepared: Prepared, actor: str) -> Ingested:
-    with session.begin():
+    with write(session):
         return _write(session, prepared, actor)
 
 
@@ -113,7 +114,7 @@ def store_many(
     savepoint, so one the database refuses is reported and the others are still stored.
     """
     results: list[Ingested | Unprocessable] = []
-    with session.begin():
+    with write(session):
         for prepared in batch:
             try:
                 with session.begin_nested():
@@ -304,7 +305,7 @@ def list_passages(
 
 def delete_document(session: Session, document_id: int, actor: str) -> None:
     """Remove a document with its passages, quotes and evidence (cascading in the database)."""
-    with session.begin():
+    with write(session):
         document = session.get(Document, document_id, with_for_update=True)
         if document is None:
             raise NotFound(f"Document {document_id} does not exist.")

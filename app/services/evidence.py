@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from sqlalchemy import Float, cast, extract, func, select
 from sqlalchemy.orm import Session, joinedload
 
+from app.db.transaction import write
 from app.extract.alignment import composed
 from app.models import Claim, Document, Evidence, Quote, Speaker
 from app.services import audit
@@ -248,7 +249,7 @@ def add_evidence(
     actor: str,
 ) -> EvidenceView:
     """Anchor words of a document (or a stored quote) to a claim."""
-    with session.begin():
+    with write(session):
         claim = locked_claim(session, claim_id)
         if quote_id is not None:
             quote = _quote(session, quote_id)
@@ -275,7 +276,7 @@ def get_evidence(session: Session, claim_id: int, evidence_id: int) -> EvidenceV
 
 
 def delete_evidence(session: Session, claim_id: int, evidence_id: int, actor: str) -> None:
-    with session.begin():
+    with write(session):
         claim = locked_claim(session, claim_id)
         # Locked: a deletion of its document may be removing it at the same moment.
         evidence = session.get(Evidence, evidence_id, with_for_update=True, populate_existing=True)

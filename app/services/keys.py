@@ -11,6 +11,7 @@ from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from app.db.transaction import write
 from app.models import ApiKey
 from app.services import audit
 from app.services.errors import Conflict, NotFound, Unprocessable
@@ -50,7 +51,7 @@ def create_key(
         raise Unprocessable("A key needs a name.", field="name")
     secret = KEY_PREFIX + secrets.token_urlsafe(32)
     key = ApiKey(name=name.strip(), role=role, key_hash=hash_key(secret), prefix=secret[:10])
-    with session.begin():
+    with write(session):
         session.add(key)
         try:
             session.flush()
@@ -73,7 +74,7 @@ def list_keys(session: Session) -> list[ApiKey]:
 
 
 def revoke_key(session: Session, name: str, actor: str = "cli") -> ApiKey:
-    with session.begin():
+    with write(session):
         key = session.scalar(select(ApiKey).where(ApiKey.name == name).with_for_update())
         if key is None:
             raise NotFound(f"No key named {name!r}.")
@@ -99,12 +100,12 @@ def authenticate(session: Session, secret: str) -> Principal | None:
         )
     ).first()
     if row is not None and _stale(row.last_used_at):
-        # Refreshed at most once a minute: a write per request would serialise every
-        # concurrent request made with one key on that key's row lock.
-        session.execute(
-            update(ApiKey).where(ApiKey.id == row.id).values(last_used_at=datetime.now(UTC))
-        )
-    session.commit()
+        # Refreshed at most once a minute, in a transaction of its own: a write per request
+        # would serialise every concurrent request made with one key on that key's row lock.
+        with write(session):
+            session.execute(
+                update(ApiKey).where(ApiKey.id == row.id).values(last_used_at=datetime.now(UTC))
+            )
     return None if row is None else Principal(name=row.name, role=row.role)
 
 

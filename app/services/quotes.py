@@ -7,6 +7,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload
 
+from app.db.transaction import write
 from app.models import Document, Quote, Speaker
 from app.services import audit
 from app.services.errors import NotFound, Unprocessable
@@ -60,7 +61,7 @@ def correct_quote(session: Session, quote_id: int, changes: dict[str, object], a
     others, or, done first, makes the correction a 422 naming the speaker it went into.
     """
     missing = NotFound(f"Quote {quote_id} does not exist.")
-    with session.begin():
+    with write(session):
         if session.get(Quote, quote_id) is None:
             raise missing
         speaker = (

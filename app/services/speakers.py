@@ -10,6 +10,7 @@ from sqlalchemy import func, or_, select, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import Session, selectinload
 
+from app.db.transaction import write
 from app.extract.lexicon import PRONOUNS
 from app.extract.names import is_full_name, names_compatible, normalise_alias, surname
 from app.extract.pipeline import ExtractedSpeaker
@@ -277,7 +278,7 @@ def add_alias(session: Session, speaker_id: int, alias: str, actor: str) -> Spea
     """Add an alias to a live speaker; a merged one is refused, as the alias would be lost."""
     if not normalise_alias(alias):
         raise Unprocessable("The alias has no letters or digits.", field="alias")
-    with session.begin():
+    with write(session):
         locked = _locked(session, [speaker_id], key_share=True)
         speaker = _live(locked.get(speaker_id), speaker_id, "add the alias to that speaker")
         added = add_aliases(session, speaker_id, (alias,))
@@ -307,7 +308,7 @@ def merge(session: Session, speaker_id: int, into_id: int, actor: str) -> Speake
     """
     if speaker_id == into_id:
         raise Unprocessable("A speaker cannot be merged into itself.", field="into")
-    with session.begin():
+    with write(session):
         locked = _locked(session, [speaker_id, into_id])
         source = _live(locked.get(speaker_id), speaker_id, "merge the speaker it went into")
         target = _live(locked.get(into_id), into_id, "merge into the speaker it went into")

@@ -195,10 +195,11 @@ def test_delete_removes_passages_quotes_and_evidence(
 ):
     from sqlalchemy import func, select
 
+    from app.db.transaction import write
     from app.models import Claim, Evidence, Passage, Quote
 
     document = client.post("/documents", json=ft_payload, headers=editor).json()
-    with session.begin():
+    with write(session):
         claim = Claim(text="NATO's training mission for Iraqi forces is 430 strong")
         session.add(claim)
         session.flush()

@@ -287,7 +287,9 @@ def test_the_cli_reports_a_malformed_row_in_one_line_without_a_traceback(
         for cached in (get_settings, get_engine, get_sessionmaker):
             cached.cache_clear()
     assert result.exit_code == 1
-    lines = result.output.strip().splitlines()
+    # The first line names the database (every command on the database says which it uses).
+    announced, *lines = result.output.strip().splitlines()
+    assert announced.startswith("Database: "), result.output
     assert len(lines) == 1, result.output
     assert lines[0].startswith("claims.jsonl line 1: ") and "five stars" in lines[0]
     with empty_database.connect() as connection:

@@ -6,6 +6,7 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
+from app.db.transaction import write
 from app.services.errors import integrity_error
 from tests.robustness.conftest import PROBLEM
 
@@ -55,7 +56,7 @@ def test_a_foreign_key_violation_reaching_the_api_is_a_422_problem(
     from app.services import evidence
 
     def insert_for_a_missing_document(session, claim_id, **_):
-        with session.begin():
+        with write(session):
             session.execute(
                 text(
                     'INSERT INTO evidence (claim_id, document_id, start, "end", exact, prefix,'

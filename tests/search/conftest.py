@@ -37,8 +37,10 @@ def straddling(session, client, editor, ft_payload, nato_payload) -> None:
     boundary of the text index's id buckets (app/models/text_index.py)."""
     from sqlalchemy import text
 
-    for table in ("passages", "quotes"):
-        session.execute(text(f"SELECT setval('{table}_id_seq', 3 * {BUCKET} - 10)"))
-    session.commit()
+    from app.db.transaction import write
+
+    with write(session):
+        for table in ("passages", "quotes"):
+            session.execute(text(f"SELECT setval('{table}_id_seq', 3 * {BUCKET} - 10)"))
     for payload in (ft_payload, nato_payload):
         assert client.post("/documents", json=payload, headers=editor).status_code == 201

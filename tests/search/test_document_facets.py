@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy import create_engine, text
 
+from app.db.transaction import write
 from tests.conftest import create_database, drop_database
 
 FT_DATE = datetime(2020, 1, 9, 12, tzinfo=UTC)
@@ -28,19 +29,21 @@ def test_passages_and_quotes_carry_their_documents_publisher_and_date(seeded, se
 
 def test_a_corrected_publisher_reaches_the_documents_passages_and_quotes(seeded, session):
     ft = seeded["ft"]
-    session.execute(text("UPDATE documents SET publisher = 'FT' WHERE id = :d"), {"d": ft["id"]})
-    session.commit()
+    with write(session):
+        session.execute(
+            text("UPDATE documents SET publisher = 'FT' WHERE id = :d"), {"d": ft["id"]}
+        )
     for table in ("passages", "quotes"):
         assert _facets(session, table, ft["id"]) == {("FT", FT_DATE)}
 
 
 def test_a_passage_cannot_be_given_another_publisher_than_its_documents(seeded, session):
     ft = seeded["ft"]
-    session.execute(
-        text("UPDATE passages SET publisher = 'Someone else' WHERE document_id = :d"),
-        {"d": ft["id"]},
-    )
-    session.commit()
+    with write(session):
+        session.execute(
+            text("UPDATE passages SET publisher = 'Someone else' WHERE document_id = :d"),
+            {"d": ft["id"]},
+        )
     assert _facets(session, "passages", ft["id"]) == {("Financial Times", FT_DATE)}
 
 

@@ -199,6 +199,7 @@ def test_matches_bunched_among_the_newest_rows_are_read_in_few_windows(
     """One old match, 100,000 ids back, behind many new ones: the windows double, not creep."""
     from sqlalchemy import text
 
+    from app.db.transaction import write
     from app.services import search
 
     def store(number: int) -> None:
@@ -207,8 +208,10 @@ def test_matches_bunched_among_the_newest_rows_are_read_in_few_windows(
         assert client.post("/documents", json=document, headers=editor).status_code == 201
 
     store(0)
-    session.execute(text("SELECT setval('passages_id_seq', nextval('passages_id_seq') + 100000)"))
-    session.commit()
+    with write(session):
+        session.execute(
+            text("SELECT setval('passages_id_seq', nextval('passages_id_seq') + 100000)")
+        )
     for number in range(1, 7):
         store(number)
     windows = []
