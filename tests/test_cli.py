@@ -178,3 +178,28 @@ def test_an_embedded_database_left_in_var_by_an_older_version_is_pointed_out(tmp
         assert legacy_database() is None
     finally:
         get_settings.cache_clear()
+
+
+def test_migrate_to_a_revision_stops_there(server_url, monkeypatch):
+    import uuid
+
+    import psycopg
+    from sqlalchemy import make_url
+
+    from app.config import get_settings
+    from tests.conftest import create_database, drop_database
+
+    url = create_database(server_url, f"attest_migrate_{uuid.uuid4().hex[:8]}")
+    monkeypatch.setenv("DATABASE_URL", url)
+    get_settings.cache_clear()
+    try:
+        result = CliRunner().invoke(cli, ["migrate", "0003"])
+        assert result.exit_code == 0, result.output
+        plain = make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
+        with psycopg.connect(plain) as connection:
+            [(revision,)] = connection.execute("SELECT version_num FROM alembic_version")
+        assert revision == "0003"
+    finally:
+        monkeypatch.undo()
+        get_settings.cache_clear()
+        drop_database(url)
