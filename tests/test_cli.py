@@ -203,3 +203,27 @@ def test_migrate_to_a_revision_stops_there(server_url, monkeypatch):
         monkeypatch.undo()
         get_settings.cache_clear()
         drop_database(url)
+
+
+def test_cli_writes_are_audited_as_the_os_user(runner, db, session, monkeypatch):
+    from sqlalchemy import select
+
+    from app.models import AuditEntry
+
+    monkeypatch.setenv("LOGNAME", "hwarrell")  # what getpass reads first for the user's name
+    assert runner.invoke(cli, ["ingest", "--jobs", "1", str(SEEDS / NATO)]).exit_code == 0
+    assert runner.invoke(cli, ["keys", "create", "desk"]).exit_code == 0
+    assert runner.invoke(cli, ["keys", "revoke", "desk"]).exit_code == 0
+    entries = session.execute(select(AuditEntry.entity_type, AuditEntry.actor)).all()
+    assert {entity for entity, _ in entries} >= {"document", "api_key"}
+    assert {actor for _, actor in entries} == {"cli:hwarrell"}
+
+
+def test_an_actor_given_to_ingest_is_recorded_as_given(runner, db, session):
+    from sqlalchemy import select
+
+    from app.models import AuditEntry
+
+    result = runner.invoke(cli, ["ingest", "--jobs", "1", "--actor", "feed-bot", str(SEEDS / NATO)])
+    assert result.exit_code == 0, result.output
+    assert set(session.scalars(select(AuditEntry.actor))) == {"feed-bot"}

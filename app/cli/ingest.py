@@ -16,6 +16,7 @@ import typer
 from rich.progress import Progress
 from sqlalchemy.orm import Session
 
+from app.cli.actor import cli_actor
 from app.cli.database import console, ready_database_url
 from app.db.engine import get_sessionmaker
 from app.services import documents
@@ -30,7 +31,9 @@ PREPARE_CHUNK = 8
 
 def ingest(
     paths: list[Path] = typer.Argument(..., help=".txt, .html, .json or .jsonl files, or folders."),
-    actor: str = typer.Option("cli", help="Name recorded in the audit log."),
+    actor: str | None = typer.Option(
+        None, help="Name recorded in the audit log (default: cli:<your user name>)."
+    ),
     batch_size: int = typer.Option(
         64, min=1, help="Files read, and documents stored in one transaction, at a time."
     ),
@@ -44,6 +47,7 @@ def ingest(
         console.print(f"[red]No such file: {', '.join(map(str, missing))}[/]")
         raise typer.Exit(2)
     ready_database_url()
+    actor = actor or cli_actor()
     files = expand(paths)
     outcome: Counter[str] = Counter()
     with ExitStack() as stack:

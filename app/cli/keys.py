@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 from rich.table import Table
 
+from app.cli.actor import cli_actor
 from app.cli.database import console, ready_database_url, reporting_errors
 from app.db.engine import get_sessionmaker
 from app.services import keys
@@ -20,7 +21,7 @@ def create(
     """Create a key; its secret is printed once and never stored."""
     ready_database_url()
     with reporting_errors(), get_sessionmaker()() as session:
-        key, secret = keys.create_key(session, name, role)
+        key, secret = keys.create_key(session, name, role, actor=cli_actor())
     console.print(
         f"Created {key.role} key [bold]{key.name}[/]. Store it now; it is not shown again:"
     )
@@ -51,5 +52,5 @@ def revoke(name: str = typer.Argument(..., help="The key's name.")) -> None:
     """Revoke a key at once."""
     ready_database_url()
     with reporting_errors(), get_sessionmaker()() as session:
-        keys.revoke_key(session, name)
+        keys.revoke_key(session, name, actor=cli_actor())
     console.print(f"Revoked key [bold]{name}[/].")
