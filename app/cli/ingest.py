@@ -14,15 +14,17 @@ from typing import TypeVar
 
 import typer
 from rich.progress import Progress
+from rich.text import Text
 from sqlalchemy.orm import Session
 
 from app.cli.actor import cli_actor
 from app.cli.database import console, ready_database_url
+from app.cli.files import expand, read_sources
 from app.db.engine import get_sessionmaker
 from app.services import documents
 from app.services.documents import Prepared
 from app.services.errors import DomainError
-from app.services.sources import Source, expand, read_sources
+from app.services.sources import Source
 
 T = TypeVar("T")
 # Documents sent to a worker process at a time: fewer round trips than one by one.
@@ -30,7 +32,11 @@ PREPARE_CHUNK = 8
 
 
 def ingest(
-    paths: list[Path] = typer.Argument(..., help=".txt, .html, .json or .jsonl files, or folders."),
+    paths: list[Path] = typer.Argument(
+        ...,
+        help=".txt (metadata from front matter or a story.json beside story.txt), .html, "
+        ".json or .jsonl files, or folders.",
+    ),
     actor: str | None = typer.Option(
         None, help="Name recorded in the audit log (default: cli:<your user name>)."
     ),
@@ -109,5 +115,6 @@ def _store(
 
 
 def _report(source: Source, problem: str, outcome: Counter[str]) -> None:
-    console.print(f"[red]{source.origin}[/]: {problem}")
+    # One line each, as given: no markup read into the problem, no wrapping at the terminal.
+    console.print(Text.assemble((source.origin, "red"), f": {problem}"), soft_wrap=True)
     outcome["failed"] += 1
