@@ -84,7 +84,9 @@ def read_label(text: str, start: int, end: int) -> Label | None:
     """The label opening text[start:end], or None when the paragraph opens with none."""
     examiner = _EXAMINER.match(text, start, end)
     if examiner is not None:
-        return Label(end, "examiner", _person(text, examiner, "who", None), _key(examiner["who"]))
+        return Label(
+            end, "examiner", _person(text, examiner, "who", None), speaker_key(examiner["who"])
+        )
     answer = _ANSWER_LABEL.match(text, start, end)
     if answer is not None:
         return Label(answer.end(), "answer", None, "")
@@ -100,10 +102,6 @@ def read_label(text: str, start: int, end: int) -> Label | None:
     return _speaker_label(text, start, end)
 
 
-def is_metadata(label: Label) -> bool:
-    return label.kind == "metadata"
-
-
 def _speaker_label(text: str, start: int, end: int) -> Label | None:
     match = _SPEAKER_LABEL.match(text, start, end)
     if match is None or len(match["who"].split()) > 5:
@@ -113,7 +111,7 @@ def _speaker_label(text: str, start: int, end: int) -> Label | None:
         return Label(match.end(), "metadata", None, who)
     bracketed = _bracketed_person(text, match)
     if bracketed is not None:  # 'The Prime Minister (Helen Ashworth):'
-        return Label(match.end(), "turn", bracketed, _key(match["who"]))
+        return Label(match.end(), "turn", bracketed, speaker_key(match["who"]))
     if _is_role(match["who"]):
         kind = "group" if who.split()[-1] in _GROUP_LABELS else "role"
         words = match["who"]
@@ -127,7 +125,7 @@ def _speaker_label(text: str, start: int, end: int) -> Label | None:
         )
         return Label(match.end(), "turn", mention, _role_of(words))
     mention = _person(text, match, "who", match.group("role"))
-    return Label(match.end(), "turn", mention, _key(match["who"]))
+    return Label(match.end(), "turn", mention, speaker_key(match["who"]))
 
 
 def _bracketed_person(text: str, match: re.Match[str]) -> RawMention | None:
@@ -175,7 +173,7 @@ def _role_of(words: str) -> str:
     return " ".join(t for t in tokens if t not in ("the", "mr", "madam", "mister"))
 
 
-def _key(words: str) -> str:
+def speaker_key(words: str) -> str:
     """The surname or role that names this speaker in later labels ('WEBB' for 'MARCUS WEBB')."""
     tokens = [w.strip(".").casefold() for w in words.split()]
     return tokens[-1] if tokens else ""

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from app.extract.boilerplate import is_heading, is_separator
 from app.extract.candidates import Candidate
-from app.extract.labels import Label, read_label
+from app.extract.labels import Label, read_label, speaker_key
 from app.extract.mentions import NAME_CHAIN, OWNER_CHAIN, RawMention
 
 _QUESTIONER = re.compile(
@@ -187,7 +187,7 @@ def cast_chairs(cast: _Cast) -> set[str]:
     """Keys of the labels that chair the session: the moderator's surname, when known."""
     if cast.moderator is None:
         return set()
-    return {cast.moderator.text.casefold().split()[-1]}
+    return {speaker_key(cast.moderator.text)}
 
 
 def _header_mention(
@@ -222,7 +222,7 @@ def _open_turn(
     asker = _QUESTIONER.match(text, start, end)
     if asker is not None:
         mention = RawMention(asker.start("label"), asker.end("label"), asker["label"], "name")
-        return Turn(mention, "question", _surname_key(mention)), asker.end()
+        return Turn(mention, "question", speaker_key(mention.text)), asker.end()
     return None
 
 
@@ -233,11 +233,11 @@ def _turn_from_label(text: str, label: Label, cast: _Cast, end: int) -> Turn:
         return Turn(None, "transcript", answer_label=True)
     if label.kind == "question":
         if cast.examiner is not None and label.mention is None:
-            return Turn(cast.examiner, "question", _surname_key(cast.examiner))
+            return Turn(cast.examiner, "question", speaker_key(cast.examiner.text))
         introduced = _introduction(text, label.body, end)
         if introduced is not None:  # 'QUESTION: Henrik Dahl, Radio Nordvik. Will ...?'
             mention = _questioner(introduced)
-            return Turn(mention, "question", _surname_key(mention))
+            return Turn(mention, "question", speaker_key(mention.text))
         return Turn(label.mention, "question")
     if label.key == "court" and cast.judge is not None:
         return Turn(cast.judge, "transcript", "court")
@@ -271,10 +271,6 @@ def _questioner(introduced: re.Match[str]) -> RawMention:
     return RawMention(introduced.start(group), introduced.end(group), introduced[group], kind)
 
 
-def _surname_key(mention: RawMention) -> str:
-    return mention.text.casefold().split()[-1]
-
-
 def _ends_with_question(text: str, start: int, end: int) -> bool:
     return text[start:end].rstrip(" \t”\"’')").endswith("?")
 
@@ -296,7 +292,7 @@ def _self_introduction(text: str, start: int, end: int) -> tuple[Turn, int] | No
     if intro is None or not _ends_with_question(text, start, end):
         return None
     mention = _questioner(intro)
-    return Turn(mention, "question", _surname_key(mention)), intro.end()
+    return Turn(mention, "question", speaker_key(mention.text)), intro.end()
 
 
 def _as_question_if_asker(turn: Turn, askers: set[str], asks: bool) -> Turn:
