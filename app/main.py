@@ -87,6 +87,7 @@ def _document_problems_as_problem_json(app: FastAPI) -> None:
                         content = response.get("content", {})
                         if PROBLEM_JSON in content and "application/json" in content:
                             content[PROBLEM_JSON] = content.pop("application/json")
+            return spec
         return app.openapi_schema
 
     app.openapi = openapi  # type: ignore[method-assign]

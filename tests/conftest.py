@@ -10,10 +10,16 @@ import os
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import psycopg
 import pytest
 from sqlalchemy import make_url
+
+if TYPE_CHECKING:  # for the annotations; the fixtures import what they use as they run
+    from fastapi import FastAPI
+    from fastapi.testclient import TestClient
+    from sqlalchemy.orm import Session
 
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO / "data"
@@ -87,7 +93,7 @@ def db(database_url: str) -> Iterator[None]:
 
 
 @pytest.fixture
-def session(db: None) -> Iterator[object]:
+def session(db: None) -> Iterator[Session]:
     from app.db.engine import get_sessionmaker
 
     with get_sessionmaker()() as session:
@@ -95,17 +101,17 @@ def session(db: None) -> Iterator[object]:
 
 
 @pytest.fixture
-def app(db: None) -> object:
+def app(db: None) -> FastAPI:
     from app.main import create_app
 
     return create_app()
 
 
 @pytest.fixture
-def client(app: object) -> Iterator[object]:
+def client(app: FastAPI) -> Iterator[TestClient]:
     from fastapi.testclient import TestClient
 
-    with TestClient(app, raise_server_exceptions=False) as client:  # type: ignore[arg-type]
+    with TestClient(app, raise_server_exceptions=False) as client:
         yield client
 
 

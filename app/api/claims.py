@@ -239,7 +239,7 @@ def claim_review(claim_id: int, request: Request, session: SessionDep, _: Reader
     },
 )
 def claim_annotations(claim_id: int, request: Request, session: SessionDep, _: Reader) -> Response:
-    body = claim_exports.annotations(session, claim_id, _base_url(request))
+    body = claim_exports.annotation_collection(session, claim_id, _base_url(request))
     return _json_ld(body, ANNOTATION_JSON_LD)
 
 

@@ -105,12 +105,12 @@ def _store(
         else:
             ready.append((source, result))
     stored = documents.store_many(session, [prepared for _, prepared in ready], actor)
-    for (source, _), result in zip(ready, stored, strict=True):
-        if isinstance(result, DomainError):
-            _report(source, result.detail, outcome)
+    for (source, _), written in zip(ready, stored, strict=True):
+        if isinstance(written, DomainError):
+            _report(source, written.detail, outcome)
         else:
-            outcome.update({"created" if result.created else "existing": 1})
-            outcome["quotes"] += result.quote_count
+            outcome.update({"created" if written.created else "existing": 1})
+            outcome["quotes"] += written.quote_count
     return outcome
 
 

@@ -27,7 +27,7 @@ from app.models.text_index import INDEXED_EXPRESSION, SMALL_PENDING_LIST
 from app.vocabulary import DocumentKind, PassageKind, SourceFormat
 
 
-def document_facet(type_: Text | DateTime) -> Any:
+def document_facet(type_: type[Text] | DateTime) -> Any:
     """A copy of the document's column, set by a trigger (migration 0003) so that search
     filters apply on the row itself instead of a join."""
     return mapped_column(type_, server_default=FetchedValue(), server_onupdate=FetchedValue())

@@ -6,6 +6,7 @@ from datetime import datetime
 from typing import Any, Literal
 
 from pydantic import AliasPath, BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic.json_schema import JsonDict
 
 from app.schemas.common import ApiModel, EndOffset, Id, Offset, reading_through
 from app.vocabulary import ClaimStatus, EntityType, SpeakerKind, Stance
@@ -217,14 +218,14 @@ class AcceptIn(BaseModel):
     note: str | None = Field(default=None, max_length=5000)
 
 
-NATO_DOCUMENT = {
+NATO_DOCUMENT: JsonDict = {
     "id": 2,
     "title": "NATO addresses Middle East tensions",
     "publisher": "NATO",
     "published_at": "2020-01-06T15:00:00Z",
     "url": None,
 }
-STOLTENBERG = {"id": 1, "name": "Jens Stoltenberg", "kind": "person"}
+STOLTENBERG: JsonDict = {"id": 1, "name": "Jens Stoltenberg", "kind": "person"}
 
 
 class EvidenceOut(ApiModel):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, model_validator
+from pydantic.json_schema import JsonDict
 
 from app.schemas.common import ApiModel, Timestamp, reading_through
 from app.vocabulary import DocumentKind, PassageKind, SourceFormat
@@ -54,7 +55,7 @@ class DocumentIn(BaseModel):
         return self
 
 
-FT_DOCUMENT_EXAMPLE: dict[str, object] = {
+FT_DOCUMENT_EXAMPLE: JsonDict = {
     "id": 1,
     "title": "Nato chief warns alliance unlikely to deploy extra combat troops to Middle East",
     "url": None,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from pydantic import BaseModel, ConfigDict, Field
+from pydantic.json_schema import JsonDict
 
 from app.schemas.common import ApiModel, Id, reading_through
 from app.vocabulary import SpeakerKind
@@ -15,7 +16,7 @@ class AliasOut(ApiModel):
     normalised: str
 
 
-STOLTENBERG_EXAMPLE: dict[str, object] = {
+STOLTENBERG_EXAMPLE: JsonDict = {
     "id": 1,
     "name": "Jens Stoltenberg",
     "kind": "person",

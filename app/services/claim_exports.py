@@ -96,7 +96,7 @@ def _newsroom() -> dict[str, Any]:
     return newsroom
 
 
-def annotations(session: Session, claim_id: int, base_url: str) -> dict[str, Any]:
+def annotation_collection(session: Session, claim_id: int, base_url: str) -> dict[str, Any]:
     """The claim's evidence as a W3C AnnotationCollection with one embedded page."""
     claim = claims.get_claim(session, claim_id)
     views = _all_evidence(session, claim_id)

@@ -56,7 +56,7 @@ _INTEGRITY = {
 }
 
 
-def integrity_error(error: BaseException) -> DomainError | None:
+def integrity_error(error: BaseException | None) -> DomainError | None:
     """The problem an integrity violation (a psycopg error) stands for, or None for others.
 
     A foreign key violated by an insert or update (the row it names is gone) is a 422, like any

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeAlias, TypeVar
 
 from sqlalchemy import Select, tuple_
+from sqlalchemy.orm import QueryableAttribute
 from sqlalchemy.sql.elements import ColumnElement
 
 from app.services.errors import DomainError
@@ -31,6 +32,8 @@ MAX_LIMIT = 200
 # every id names no row and is harmless), `float` (a floating-point key: any finite JSON number)
 # or a nested shape (a list of its own).
 Shape: TypeAlias = tuple[Any, ...]
+# What a list pages on: columns of its rows, or an expression (an evidence's publication date).
+SortKey: TypeAlias = ColumnElement[Any] | QueryableAttribute[Any]
 
 
 class BadCursor(DomainError):
@@ -90,7 +93,7 @@ def _fits(value: Any, kind: Any) -> bool:
     raise TypeError(f"no cursor element of kind {kind!r}")
 
 
-def key_shape(keys: Sequence[ColumnElement[Any]]) -> Shape:
+def key_shape(keys: Sequence[SortKey]) -> Shape:
     """The shape of a cursor over these sort keys, from their SQL types."""
     shape = []
     for key in keys:
@@ -103,7 +106,7 @@ def key_shape(keys: Sequence[ColumnElement[Any]]) -> Shape:
 
 def keyset(
     query: Select[Any],
-    keys: Sequence[ColumnElement[Any]],
+    keys: Sequence[SortKey],
     cursor: str | None,
     limit: int,
     descending: bool = False,

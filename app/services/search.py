@@ -222,7 +222,7 @@ class Source:
 
     table: Any
     conditions: list[ColumnElement[bool]]
-    hits: Select[Any]
+    hits: Select  # its columns vary with the search type
     bucketed: bool
 
     def match(self, query: Any, low: int, high: int) -> ColumnElement[bool]:

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any, cast
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import CursorResult, func, or_, select, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import Session, selectinload
 
@@ -113,7 +114,7 @@ def lock_live(session: Session, speaker_ids: Iterable[int]) -> dict[int, Speaker
     The lock (FOR NO KEY UPDATE) keeps merges away until the transaction ends; it does not
     block readers, nor inserts that merely refer to the speaker.
     """
-    pending, rows = set(speaker_ids), {}
+    pending, rows = set(speaker_ids), dict[int, Speaker]()
     while pending:
         locked = session.scalars(
             select(Speaker)
@@ -250,13 +251,15 @@ def list_speakers(
     return page_of(rows, limit, lambda s: [s.id])
 
 
-def _locked(session: Session, speaker_ids: Iterable[int], **lock: bool) -> dict[int, Speaker]:
+def _locked(
+    session: Session, speaker_ids: Iterable[int], *, key_share: bool = False
+) -> dict[int, Speaker]:
     """The speakers that exist among the ids, their rows locked in id order and read afresh."""
     rows = session.scalars(
         select(Speaker)
         .where(Speaker.id.in_(sorted(set(speaker_ids))))
         .order_by(Speaker.id)
-        .with_for_update(**lock)
+        .with_for_update(key_share=key_share)
         .options(selectinload(Speaker.aliases))
         .execution_options(populate_existing=True)
     ).all()
@@ -318,8 +321,11 @@ def merge(session: Session, speaker_id: int, into_id: int, actor: str) -> Speake
             .order_by(Quote.id)
             .with_for_update()
         ).all()
-        moved = session.execute(
-            update(Quote).where(Quote.speaker_id == source.id).values(speaker_id=target.id)
+        moved = cast(
+            CursorResult[Any],
+            session.execute(
+                update(Quote).where(Quote.speaker_id == source.id).values(speaker_id=target.id)
+            ),
         ).rowcount
         aliases = tuple(a.alias for a in source.aliases)
         add_aliases(session, target.id, aliases)

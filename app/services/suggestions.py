@@ -18,11 +18,13 @@ import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from rapidfuzz import fuzz
 from sqlalchemy import Row, cast, func, literal, select
 from sqlalchemy.dialects.postgresql import TSQUERY
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import ColumnElement
 
 from app.extract.checkworthy import assertion, entities, quantities, same_entity, words
 from app.models import Document, Passage, text_index
@@ -116,7 +118,7 @@ def _without_compounds(lexemes: Iterable[str]) -> list[str]:
     )
 
 
-def _any_of(lexemes: list[str]):
+def _any_of(lexemes: list[str]) -> ColumnElement[Any]:
     """A tsquery matching any of the lexemes, taken as already stemmed."""
     quoted = " | ".join(
         "'" + lexeme.replace("\\", "\\\\").replace("'", "''") + "'" for lexeme in lexemes
@@ -124,11 +126,13 @@ def _any_of(lexemes: list[str]):
     return cast(literal(quoted), TSQUERY)
 
 
-def _matches(query):
+def _matches(query: ColumnElement[Any]) -> ColumnElement[bool]:
     return text_index.matches(Passage, query)
 
 
-def _weigh(session: Session, lexemes: list[str], asserted: frozenset[str], query) -> Terms:
+def _weigh(
+    session: Session, lexemes: list[str], asserted: frozenset[str], query: ColumnElement[Any]
+) -> Terms:
     """Weight each lexeme by its inverse frequency among all sentences."""
     counts = session.execute(
         select(
@@ -146,7 +150,9 @@ def _weigh(session: Session, lexemes: list[str], asserted: frozenset[str], query
     return Terms(weights, asserted)
 
 
-def _pool(session: Session, query, asserting=None) -> list[Row]:
+def _pool(
+    session: Session, query: ColumnElement[Any], asserting: ColumnElement[Any] | None = None
+) -> list[Row]:
     """The best-ranked sentences sharing any of the claim's words.
 
     In a large archive the sentences that merely name the topic can fill the whole pool, so
@@ -159,7 +165,9 @@ def _pool(session: Session, query, asserting=None) -> list[Row]:
     return list(rows.values())
 
 
-def _ranked(session: Session, query, condition) -> list[Row]:
+def _ranked(
+    session: Session, query: ColumnElement[Any], condition: ColumnElement[bool]
+) -> list[Row]:
     rank = func.ts_rank_cd(Passage.tsv, query)
     lexemes = func.tsvector_to_array(Passage.tsv).label("lexemes")
     return list(

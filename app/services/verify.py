@@ -215,7 +215,7 @@ _stats_cache: dict[str, tuple[float, dict[str, float]]] = {}
 
 def _lexeme_frequencies(session: Session) -> dict[str, float]:
     """Share of passages holding each common lexeme, from ANALYZE's statistics (cached)."""
-    database = session.get_bind().url.database or ""
+    database = session.get_bind().engine.url.database or ""
     cached = _stats_cache.get(database)
     if cached and time.monotonic() - cached[0] < STATS_TTL_SECONDS:
         return cached[1]
