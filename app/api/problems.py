@@ -86,11 +86,19 @@ TRANSIENT = {
 }
 
 
-def _unavailable(
-    request: Request, detail: str = "The database is unreachable; retry shortly."
+def unavailable(
+    request: Request,
+    detail: str = "The database is unreachable; retry shortly.",
+    **extensions: Any,
 ) -> JSONResponse:
+    """503 with Retry-After: nothing was done, the client may try again shortly."""
     return problem(
-        503, detail, request, "Service unavailable", {"Retry-After": str(RETRY_AFTER_SECONDS)}
+        503,
+        detail,
+        request,
+        "Service unavailable",
+        {"Retry-After": str(RETRY_AFTER_SECONDS)},
+        **extensions,
     )
 
 
@@ -98,10 +106,10 @@ async def _on_database(request: Request, error: DBAPIError) -> JSONResponse:
     transient = TRANSIENT.get(getattr(error.orig, "sqlstate", None) or "")
     if transient:
         log.warning("transient database failure: %s", error.orig)
-        return _unavailable(request, transient + " Retry shortly.")
+        return unavailable(request, transient + " Retry shortly.")
     if isinstance(error, OperationalError) or error.connection_invalidated:
         log.warning("database unavailable: %s", error.orig)
-        return _unavailable(request)
+        return unavailable(request)
     refused = integrity_error(error.orig) if isinstance(error, IntegrityError) else None
     if refused is not None:
         # A row a concurrent change removed, or a constraint the validation did not foresee:
@@ -117,7 +125,7 @@ async def _on_database(request: Request, error: DBAPIError) -> JSONResponse:
 
 
 async def _on_pool_timeout(request: Request, error: PoolTimeout) -> JSONResponse:
-    return _unavailable(request)
+    return unavailable(request)
 
 
 async def _on_unexpected(request: Request, error: Exception) -> JSONResponse:

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
-from sqlalchemy import text
 
 from app import __version__
 from app.api.deps import SessionDep
-from app.api.problems import PROBLEM_JSON, RETRY_AFTER_SECONDS
+from app.api.problems import unavailable
 from app.schemas.common import REQUEST_RESPONSES, RETRY_AFTER, problem_response
+from app.services import system
 
 router = APIRouter(tags=["system"], responses=REQUEST_RESPONSES)
 
@@ -19,22 +19,12 @@ router = APIRouter(tags=["system"], responses=REQUEST_RESPONSES)
     summary="Check the service and its database",
     responses={503: problem_response("The database is unreachable", headers=RETRY_AFTER)},
 )
-def health(session: SessionDep) -> JSONResponse:
+def health(request: Request, session: SessionDep) -> JSONResponse:
     try:
-        revision = session.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        revision = system.schema_revision(session)
     except Exception as error:  # any failure to reach the database means unhealthy
-        return JSONResponse(
-            {
-                "type": "about:blank",
-                "title": "Service unavailable",
-                "status": 503,
-                "detail": f"The database is unreachable: {type(error).__name__}.",
-                "database": "unreachable",
-            },
-            status_code=503,
-            media_type=PROBLEM_JSON,
-            headers={"Retry-After": str(RETRY_AFTER_SECONDS)},
-        )
+        detail = f"The database is unreachable: {type(error).__name__}."
+        return unavailable(request, detail, database="unreachable")
     return JSONResponse({"status": "ok", "database": "ok", "schema_revision": revision})
 
 
