@@ -3,7 +3,9 @@
 pgserver keeps a list of the processes using a server (`.handle_pids.json` in its folder) and
 stops the server at exit when the last of them ends. Two things would leave it running: a
 SIGTERM (Python's default is to die at once, without running exit handlers), and a process that
-was killed outright and so stays in the list for ever. Both are handled here.
+was killed outright and so stays in the list for ever. Both are handled here. (SIGHUP and
+SIGKILL still end a process without stopping the server; the next `attest` command to exit
+stops it.)
 """
 
 from __future__ import annotations
@@ -17,8 +19,6 @@ from pathlib import Path
 from typing import Any
 
 _servers: dict[Path, Any] = {}
-# Signals whose default is to end the process without exit handlers: they become SystemExit.
-_STOPPING_SIGNALS = (signal.SIGTERM, signal.SIGHUP)
 
 
 def embedded_pgdata(data_dir: Path) -> Path:
@@ -36,7 +36,7 @@ def start_embedded(data_dir: Path) -> str:
 
     pgdata.mkdir(parents=True, exist_ok=True)
     if pgdata not in _servers:
-        _exit_cleanly_on_signals()
+        _exit_cleanly_on_sigterm()
         with _pgserver_lock():
             _forget_dead_users(pgdata)
         _servers[pgdata] = pgserver.get_server(pgdata, cleanup_mode="stop")
@@ -51,22 +51,20 @@ def _ensure_runtime_dir(folder: Path) -> None:
     os.environ["XDG_RUNTIME_DIR"] = str(folder)
 
 
-def _exit_cleanly_on_signals() -> None:
-    """Make SIGTERM and SIGHUP exit through SystemExit, so that pgserver's exit handler stops
-    the server. Only signals left at their default are taken (not one a caller handles or
-    ignores, as `nohup` does SIGHUP). uvicorn handles SIGTERM itself while it serves and raises
-    it again once shut down: it then lands here. SIGINT already raises KeyboardInterrupt."""
+def _exit_cleanly_on_sigterm() -> None:
+    """Make SIGTERM exit through SystemExit, so that pgserver's exit handler stops the server
+    (SIGINT already raises KeyboardInterrupt). Only when SIGTERM is left at its default, not
+    when a caller handles or ignores it. uvicorn handles SIGTERM itself while it serves and
+    raises it again once it has shut down: it then lands here."""
     if threading.current_thread() is not threading.main_thread():
         return
-    for signum in _STOPPING_SIGNALS:
-        if signal.getsignal(signum) is signal.SIG_DFL:
-            signal.signal(signum, _exit_on_signal)
+    if signal.getsignal(signal.SIGTERM) is signal.SIG_DFL:
+        signal.signal(signal.SIGTERM, _exit_on_sigterm)
 
 
-def _exit_on_signal(signum: int, _frame: object) -> None:
-    # A second signal while the exit handlers stop the server must not cut them short.
-    for other in _STOPPING_SIGNALS:
-        signal.signal(other, signal.SIG_IGN)
+def _exit_on_sigterm(signum: int, _frame: object) -> None:
+    # A second SIGTERM while the exit handlers stop the server must not cut them short.
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
     raise SystemExit(128 + signum)
 
 
