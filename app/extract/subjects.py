@@ -29,6 +29,7 @@ _THAT_AFTER = re.compile(r"\s+that\s")
 _HABITUAL_TAIL = re.compile(
     r"[ \t]+(?:used[ \t]+to|would|had[ \t]+to|went[ \t]+on[ \t]+to|always|often|never|once)[ \t]+$"
 )
+_PROGRESSIVE_TAIL = re.compile(r"[ \t]+(?:is|are|was|were|has[ \t]+been|have[ \t]+been)[ \t]+$")
 _AFTER_COMMA = re.compile(r",[ \t]*$")
 # "The Board, which advises ministers, said" / "a vet called Colm Brennan, who describes":
 # the verb belongs to the noun phrase before the relative pronoun.
@@ -72,6 +73,10 @@ def speaker_for_cue(
     habitual = _HABITUAL_TAIL.search(text, max(start, head - 30), head)
     if habitual is not None:
         head = habitual.start()  # "My grandmother used to say": the subject before "used to"
+    elif cue.is_gerund and (
+        going_on := _PROGRESSIVE_TAIL.search(text, max(start, head - 20), head)
+    ):
+        head = going_on.start()  # "The city of Phoenix is demanding that ...": before "is"
     antecedent = _relative_antecedent(text, start, head)
     if antecedent is not None:
         return CueSpeaker(antecedent, "X-said")

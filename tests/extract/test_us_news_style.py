@@ -308,3 +308,8 @@ def test_an_epithet_with_a_party_and_an_office_points_to_the_person_in_focus():
 def test_a_clip_described_but_not_named_is_the_speaker():
     text = LEAD + "The clip says Hale “has a passion for defending the wrong people.”"
     assert quote_containing(extract(text), "has a passion").speaker == "clip"
+
+
+def test_a_progressive_verb_belongs_to_the_subject_before_its_auxiliary():
+    text = LEAD + "Mayor Ana Ruiz is demanding that the campaign stop using the photo."
+    assert quote_containing(extract(text), "stop using the photo").speaker == "Ana Ruiz"
