@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import psutil
@@ -97,12 +100,27 @@ def test_attest_data_dir_still_overrides(tmp_path, monkeypatch) -> None:
     assert Settings().data_dir == tmp_path / "mine"
 
 
+@contextmanager
+def _private_folder(prefix: str) -> Iterator[Path]:
+    """A folder for an embedded server, its server stopped and the folder removed afterwards.
+
+    Not under pytest's basetemp: a concurrent pytest run resets that to mode 0700, which locks
+    out the unprivileged user pgserver runs PostgreSQL as when the tests run as root."""
+    folder = Path(tempfile.mkdtemp(prefix=prefix))
+    folder.chmod(0o755)
+    try:
+        yield folder
+    finally:
+        for pgdata in folder.glob("**/postgres"):
+            _stop_leftover(pgdata)
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 @pytest.fixture
-def home(tmp_path) -> Iterator[Path]:
-    """A user's data home (XDG_DATA_HOME) of the test's own, its server stopped afterwards."""
-    share = tmp_path / "share"
-    yield share
-    _stop_leftover(share / "attest" / "postgres")
+def home() -> Iterator[Path]:
+    """A user's data home (XDG_DATA_HOME) of the test's own."""
+    with _private_folder("attest-home-") as folder:
+        yield folder / "share"
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="XDG_DATA_HOME is Linux's")
@@ -124,11 +142,10 @@ def test_a_key_made_in_one_folder_is_seen_from_another(tmp_path, home) -> None:
 
 
 @pytest.fixture(scope="module")
-def data_dir(tmp_path_factory) -> Iterator[Path]:
+def data_dir() -> Iterator[Path]:
     """One embedded data folder for the serve tests (initdb once)."""
-    folder = tmp_path_factory.mktemp("serve-data")
-    yield folder
-    _stop_leftover(folder / "postgres")
+    with _private_folder("attest-serve-") as folder:
+        yield folder / "data"
 
 
 def _start_serve(data_dir: Path, cwd: Path) -> subprocess.Popen[str]:
