@@ -27,7 +27,7 @@ from sqlalchemy import text as sql  # noqa: E402
 from tests.conftest import create_database, drop_database  # noqa: E402
 
 GOLD = Path("/work/shared/corpus/gold/seeds.json")
-SEEDS = REPO / "data"
+SEEDS = GOLD.parent.parent / "seeds"  # the seed texts, beside their gold, outside the repo
 TIMINGS: list[float] = []
 PUBLISHED = {"ft-nato-middle-east.txt": "2020-01-09T12:00:00Z"}
 

@@ -8,7 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from app.cli import cli
-from tests.conftest import FT, NATO, SEEDS, seed_text
+from tests.conftest import ARTICLE, SAMPLES, TRANSCRIPT
 
 
 @pytest.fixture
@@ -16,22 +16,49 @@ def runner() -> CliRunner:
     return CliRunner()
 
 
+def _body(name: str) -> str:
+    """A sample's text as stored: the file after its front matter."""
+    return (SAMPLES / name).read_text(encoding="utf-8").split("---\n", 2)[2]
+
+
 def test_ingest_stores_text_files_and_summarises(runner, db, session):
     from sqlalchemy import select
 
     from app.models import Document
 
-    result = runner.invoke(cli, ["ingest", str(SEEDS / FT), str(SEEDS / NATO)])
+    result = runner.invoke(cli, ["ingest", str(SAMPLES / ARTICLE), str(SAMPLES / TRANSCRIPT)])
     assert result.exit_code == 0, result.output
     assert "2 stored, 0 already there, 0 failed" in result.output
     stored = session.scalars(select(Document).order_by(Document.id)).all()
-    assert [d.text for d in stored] == [seed_text(FT), seed_text(NATO)]
+    assert [d.text for d in stored] == [_body(ARTICLE), _body(TRANSCRIPT)]
 
 
 def test_ingest_twice_reports_the_documents_as_already_there(runner, db):
-    runner.invoke(cli, ["ingest", str(SEEDS)])
-    result = runner.invoke(cli, ["ingest", str(SEEDS)])
+    runner.invoke(cli, ["ingest", str(SAMPLES)])
+    result = runner.invoke(cli, ["ingest", str(SAMPLES)])
     assert "0 stored, 2 already there" in result.output
+
+
+def test_the_quick_start_samples_ingest_with_their_metadata_and_quotes(runner, db, session):
+    """`attest ingest data/`, as the README's quick start runs it: an article and a
+    press-conference transcript, with every kind of quote, one speaker known in both."""
+    from sqlalchemy import select
+
+    from app.models import Document, Quote, Speaker
+
+    result = runner.invoke(cli, ["ingest", "--jobs", "1", str(SAMPLES)])
+    assert result.exit_code == 0, result.output
+    assert "2 stored, 0 already there, 0 failed" in result.output
+    documents = session.scalars(select(Document).order_by(Document.published_at)).all()
+    assert [(d.kind, d.publisher) for d in documents] == [
+        ("transcript", "Calder Valley Water"),
+        ("article", "Valley Herald"),
+    ]
+    kinds = set(session.scalars(select(Quote.kind)))
+    assert kinds == {"direct", "partial", "indirect", "transcript", "question"}
+    [ellery] = session.scalars(select(Speaker).where(Speaker.name == "Ruth Ellery")).all()
+    quoted_in = session.scalars(select(Quote.document_id).where(Quote.speaker_id == ellery.id))
+    assert set(quoted_in) == {d.id for d in documents}
 
 
 def test_ingest_reads_metadata_from_json_lines(runner, db, session, tmp_path):
@@ -41,22 +68,24 @@ def test_ingest_reads_metadata_from_json_lines(runner, db, session, tmp_path):
 
     lines = [
         {
-            "title": "NATO addresses Middle East tensions",
-            "text": seed_text(NATO),
-            "publisher": "NATO",
+            "title": "Press conference: summer water restrictions",
+            "text": _body(TRANSCRIPT),
+            "publisher": "Calder Valley Water",
             "kind": "transcript",
-            "published_at": "2020-01-06T15:00:00Z",
+            "published_at": "2024-06-20T10:00:00Z",
         },
         {
             "title": "Brief",
-            "text": "Nato’s chief has warned the alliance is unlikely to deploy troops.",
+            "text": "The water company has warned that the ban could last into the autumn.",
         },
     ]
     path = tmp_path / "batch.jsonl"
     path.write_text("\n".join(json.dumps(line) for line in lines), encoding="utf-8")
     result = runner.invoke(cli, ["ingest", str(path)])
     assert result.exit_code == 0, result.output
-    transcript = session.scalars(select(Document).where(Document.publisher == "NATO")).one()
+    transcript = session.scalars(
+        select(Document).where(Document.publisher == "Calder Valley Water")
+    ).one()
     assert transcript.kind == "transcript"
 
 
@@ -67,7 +96,7 @@ def test_ingest_reports_bad_records_and_keeps_the_good_ones(runner, db, session,
 
     path = tmp_path / "mixed.jsonl"
     path.write_text(
-        '{"title": "Good", "text": "Mr Trump said Nato should do more."}\n'
+        '{"title": "Good", "text": "Mr Mehra said the company should do more."}\n'
         '{"title": "Bad"}\n'
         "not json\n",
         encoding="utf-8",
@@ -118,7 +147,7 @@ def test_keys_create_refuses_an_unknown_role(runner, db):
         ["keys", "list"],
         ["keys", "revoke", "nobody"],
         ["migrate"],
-        ["ingest", str(SEEDS / NATO)],
+        ["ingest", str(SAMPLES / TRANSCRIPT)],
         ["verify", "training activities", "--json"],
         ["export", "{tmp}/export"],
         ["import", "{tmp}/nothing"],
@@ -211,7 +240,7 @@ def test_cli_writes_are_audited_as_the_os_user(runner, db, session, monkeypatch)
     from app.models import AuditEntry
 
     monkeypatch.setenv("LOGNAME", "hwarrell")  # what getpass reads first for the user's name
-    assert runner.invoke(cli, ["ingest", "--jobs", "1", str(SEEDS / NATO)]).exit_code == 0
+    assert runner.invoke(cli, ["ingest", "--jobs", "1", str(SAMPLES / TRANSCRIPT)]).exit_code == 0
     assert runner.invoke(cli, ["keys", "create", "desk"]).exit_code == 0
     assert runner.invoke(cli, ["keys", "revoke", "desk"]).exit_code == 0
     entries = session.execute(select(AuditEntry.entity_type, AuditEntry.actor)).all()
@@ -224,6 +253,8 @@ def test_an_actor_given_to_ingest_is_recorded_as_given(runner, db, session):
 
     from app.models import AuditEntry
 
-    result = runner.invoke(cli, ["ingest", "--jobs", "1", "--actor", "feed-bot", str(SEEDS / NATO)])
+    result = runner.invoke(
+        cli, ["ingest", "--jobs", "1", "--actor", "feed-bot", str(SAMPLES / TRANSCRIPT)]
+    )
     assert result.exit_code == 0, result.output
     assert set(session.scalars(select(AuditEntry.actor))) == {"feed-bot"}

@@ -1,7 +1,7 @@
 """A small archive in which every list of the API has something to list, and the lists' URLs.
 
-`archive` stores the FT and NATO seed documents (quotes by several speakers) and a claim made
-from a span of one of them (so it has evidence and history). The lists are read from the
+`archive` stores our two sample documents of data/ (quotes by several speakers) and a claim
+made from a span of one of them (so it has evidence and history). The lists are read from the
 OpenAPI document: every GET operation with a `cursor` parameter, with its path ids filled in,
 so a list added later is covered without naming it here. A test module takes the fixture with
 `from tests.robustness.archive import archive_fixture`.
@@ -16,34 +16,19 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import FT, NATO, seed_text
+from tests.conftest import ARTICLE, TRANSCRIPT, sample_payload
 
-CLAIM_WORDS = "training mission"
-SEEDS = [
-    {
-        "title": "Nato chief warns alliance unlikely to deploy extra combat troops to Middle East",
-        "text": seed_text(FT),
-        "publisher": "Financial Times",
-        "kind": "article",
-        "published_at": "2020-01-09T12:00:00Z",
-    },
-    {
-        "title": "NATO addresses Middle East tensions",
-        "text": seed_text(NATO),
-        "publisher": "NATO",
-        "kind": "transcript",
-        "published_at": "2020-01-06T15:00:00Z",
-    },
-]
+CLAIM_WORDS = "38 per cent of capacity"
+SAMPLES = [sample_payload(ARTICLE), sample_payload(TRANSCRIPT)]
 
 # Lists that page differently depending on a parameter: each way is a list of its own.
 VARIANTS: dict[str, list[dict[str, str]]] = {
     "/search": [
-        {"q": "nato", "type": kind, "sort": sort}
+        {"q": "reservoirs", "type": kind, "sort": sort}
         for kind in ("passage", "quote", "claim")
         for sort in ("relevance", "recent")
     ],
-    "/speakers/{speaker_id}/quotes": [{}, {"q": "nato"}],
+    "/speakers/{speaker_id}/quotes": [{}, {"q": "reservoirs"}],
 }
 
 
@@ -73,25 +58,25 @@ def list_operations(spec: dict[str, Any]) -> list[str]:
 
 
 def store_archive(client, headers: dict[str, str]) -> dict[str, int]:
-    """Store the two seed documents and a claim made from a span of the first, with a key that
+    """Store the two sample documents and a claim made from a span of the first, with a key that
     may write; the ids of a document, a speaker and the claim."""
     documents = []
-    for payload in SEEDS:
+    for payload in SAMPLES:
         response = client.post("/documents", json=payload, headers=headers)
         assert response.status_code in (200, 201), response.text
         documents.append(response.json())
-    ft = documents[0]
-    start = ft["text"].index(CLAIM_WORDS)
-    origin = {"document_id": ft["id"], "start": start, "end": start + len(CLAIM_WORDS)}
+    article = documents[0]
+    start = article["text"].index(CLAIM_WORDS)
+    origin = {"document_id": article["id"], "start": start, "end": start + len(CLAIM_WORDS)}
     claim = client.post(
         "/claims",
-        json={"text": "NATO suspended its training mission in Iraq", "from": origin},
+        json={"text": "The Calder Valley's reservoirs are at 38 per cent", "from": origin},
         headers=headers,
     )
     assert claim.status_code == 201, claim.text
-    speakers = client.get("/speakers", params={"q": "stoltenberg"}, headers=headers).json()
+    speakers = client.get("/speakers", params={"q": "ellery"}, headers=headers).json()
     return {
-        "document_id": ft["id"],
+        "document_id": article["id"],
         "speaker_id": speakers["items"][0]["id"],
         "claim_id": claim.json()["id"],
     }

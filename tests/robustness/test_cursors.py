@@ -64,11 +64,13 @@ def test_a_cursor_of_another_list_is_a_422_problem_not_a_page(client, admin, arc
     # The passages of a document page on (start, id); a search by relevance on
     # [rank, [id, ceiling]]: neither fits the other.
     passages = f"/documents/{archive.ids['document_id']}/passages"
-    by_relevance = _first_page_cursor(client, admin, "/search", {"q": "nato"})
+    by_relevance = _first_page_cursor(client, admin, "/search", {"q": "reservoirs"})
     by_position = _first_page_cursor(client, admin, passages, {})
     assert by_relevance and by_position
     assert client.get(passages, params={"cursor": by_relevance}, headers=admin).status_code == 422
-    response = client.get("/search", params={"q": "nato", "cursor": by_position}, headers=admin)
+    response = client.get(
+        "/search", params={"q": "reservoirs", "cursor": by_position}, headers=admin
+    )
     assert response.status_code == 422
 
 
