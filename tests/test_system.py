@@ -25,10 +25,13 @@ def test_every_operation_is_tagged_and_summarised(client):
             assert operation.get("summary"), f"{method} {path} has no summary"
 
 
-def test_the_ingest_example_comes_from_the_seed_documents(client):
+def test_the_ingest_example_comes_from_the_sample_documents(client):
+    from tests.conftest import ARTICLE, sample_payload
+
     spec = client.get("/openapi.json").json()
     examples = spec["components"]["schemas"]["DocumentIn"]["examples"]
-    assert "Stoltenberg" in examples[0]["text"]
+    assert "Ellery" in examples[0]["text"]
+    assert examples[0]["text"].split("\n\n")[0] in sample_payload(ARTICLE)["text"]
 
 
 def test_migrations_go_up_down_and_up_on_an_empty_database(server_url):
@@ -89,8 +92,8 @@ def test_the_models_match_the_schema_the_migrations_make(database_url):
         assert checks[table.name] == declared, table.name
 
 
-def test_response_models_carry_seed_examples(client):
+def test_response_models_carry_sample_examples(client):
     schemas = client.get("/openapi.json").json()["components"]["schemas"]
     for name in ("DocumentOut", "DocumentDetail", "IngestResult", "PassageOut", "QuoteOut"):
         assert schemas[name]["examples"], f"{name} has no example"
-    assert schemas["SpeakerDetail"]["examples"][0]["name"] == "Jens Stoltenberg"
+    assert schemas["SpeakerDetail"]["examples"][0]["name"] == "Ruth Ellery"

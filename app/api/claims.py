@@ -66,7 +66,7 @@ def list_claims(
     tag: Annotated[str | None, Query(max_length=100)] = None,
     q: Annotated[
         str | None,
-        Query(max_length=500, description="Words of the claim, stemmed: `training suspended`"),
+        Query(max_length=500, description="Words of the claim, stemmed: `reservoirs capacity`"),
     ] = None,
     cursor: Cursor = None,
     limit: Limit = 50,

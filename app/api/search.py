@@ -36,14 +36,14 @@ def search(
         Query(
             min_length=1,
             max_length=500,
-            description='e.g. `"international terrorism" nato -iran`',
-            examples=['"international terrorism" nato', "training mission iraq"],
+            description='e.g. `"hosepipe ban" reservoirs -leaks`',
+            examples=['"hosepipe ban" reservoirs', "leakage target"],
         ),
     ],
     type: SearchType = SearchType.passage,
     speaker_id: Annotated[int | None, Query(ge=1)] = None,
     document_id: Annotated[int | None, Query(ge=1)] = None,
-    publisher: Annotated[str | None, Query(max_length=300, examples=["Financial Times"])] = None,
+    publisher: Annotated[str | None, Query(max_length=300, examples=["Valley Herald"])] = None,
     kind: Annotated[
         str | None,
         Query(

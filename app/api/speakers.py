@@ -22,9 +22,7 @@ def list_speakers(
     _: Reader,
     q: Annotated[
         str | None,
-        Query(
-            max_length=200, description="Name or alias, e.g. `stoltenberg` or `secretary-general`"
-        ),
+        Query(max_length=200, description="Name or alias, e.g. `ellery` or `chief executive`"),
     ] = None,
     kind: SpeakerKind | None = None,
     cursor: Cursor = None,

@@ -11,8 +11,10 @@ from pydantic.json_schema import JsonDict
 from app.schemas.common import ApiModel, EndOffset, Id, Offset, reading_through
 from app.vocabulary import ClaimStatus, EntityType, SpeakerKind, Stance
 
-CLAIM_EXAMPLE = "NATO's training mission in Iraq is temporarily suspended"
-EXACT_EXAMPLE = "which is temporarily suspended because of the Iran crisis"
+# The examples come from the sample documents in data/, as `attest ingest data/` stores them
+# (document 1 the article, 2 the press conference); tests/test_examples.py checks them.
+CLAIM_EXAMPLE = "Calder Valley Water's reservoirs are at 38 per cent of capacity"
+EXACT_EXAMPLE = "reservoirs at 38 per cent of capacity"
 
 
 def _clean_tags(tags: list[str]) -> list[str]:
@@ -41,13 +43,13 @@ class ClaimIn(BaseModel):
             "examples": [
                 {
                     "text": CLAIM_EXAMPLE,
-                    "kind": "status",
-                    "tags": ["nato", "iraq"],
-                    "notes": "Stoltenberg announced the pause on 6 January 2020.",
+                    "kind": "statistic",
+                    "tags": ["drought", "water"],
+                    "notes": "Ruth Ellery gave the figure at the press conference on 20 June 2024.",
                 },
                 {
-                    "text": "NATO's training mission for Iraqi forces is 430 strong",
-                    "from": {"document_id": 1, "start": 2312, "end": 2370, "stance": "supports"},
+                    "text": "Calder Valley Water missed its leakage target three years running",
+                    "from": {"document_id": 1, "start": 1226, "end": 1303, "stance": "supports"},
                 },
             ]
         },
@@ -174,9 +176,9 @@ class EvidenceIn(BaseModel):
                     "document_id": 1,
                     "exact": EXACT_EXAMPLE,
                     "stance": "supports",
-                    "note": "The FT reports the suspension three days after NATO announced it.",
+                    "note": "The Valley Herald repeats the figure the next day.",
                 },
-                {"quote_id": 12, "stance": "supports"},
+                {"quote_id": 13, "stance": "supports"},
             ]
         },
     )
@@ -208,7 +210,7 @@ class AcceptIn(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
         json_schema_extra={
-            "examples": [{"document_id": 2, "start": 461, "end": 533, "stance": "supports"}]
+            "examples": [{"document_id": 1, "start": 228, "end": 265, "stance": "supports"}]
         },
     )
     document_id: Id
@@ -218,14 +220,21 @@ class AcceptIn(BaseModel):
     note: str | None = Field(default=None, max_length=5000)
 
 
-NATO_DOCUMENT: JsonDict = {
-    "id": 2,
-    "title": "NATO addresses Middle East tensions",
-    "publisher": "NATO",
-    "published_at": "2020-01-06T15:00:00Z",
+ARTICLE_DOCUMENT: JsonDict = {
+    "id": 1,
+    "title": "Hosepipe ban for the Calder Valley as reservoirs fall to 38 per cent",
+    "publisher": "Valley Herald",
+    "published_at": "2024-06-21T06:30:00Z",
     "url": None,
 }
-STOLTENBERG: JsonDict = {"id": 1, "name": "Jens Stoltenberg", "kind": "person"}
+TRANSCRIPT_DOCUMENT: JsonDict = {
+    "id": 2,
+    "title": "Press conference: summer water restrictions",
+    "publisher": "Calder Valley Water",
+    "published_at": "2024-06-20T10:00:00Z",
+    "url": None,
+}
+ELLERY: JsonDict = {"id": 1, "name": "Ruth Ellery", "kind": "person"}
 
 
 class EvidenceOut(ApiModel):
@@ -234,21 +243,20 @@ class EvidenceOut(ApiModel):
         json_schema_extra={
             "examples": [
                 {
-                    "id": 2,
+                    "id": 1,
                     "claim_id": 1,
-                    "document": NATO_DOCUMENT,
+                    "document": TRANSCRIPT_DOCUMENT,
                     "quote_id": None,
-                    "speaker": STOLTENBERG,
-                    "start": 3243,
-                    "end": 3335,
-                    "exact": "We have suspended our training mission now, because of the "
-                    "security situation on the ground.",
-                    "prefix": "ion from the Iraqi authorities. ",
-                    "suffix": " But we are ready to restart the",
+                    "speaker": ELLERY,
+                    "start": 486,
+                    "end": 531,
+                    "exact": "our reservoirs are at 38 per cent of capacity",
+                    "prefix": "lley for more than sixty years, ",
+                    "suffix": ". At this time of year they are ",
                     "stance": "supports",
                     "note": None,
                     "created_by": "desk-editor",
-                    "created_at": "2020-01-10T09:30:00Z",
+                    "created_at": "2024-06-21T09:30:00Z",
                 }
             ]
         }
@@ -308,24 +316,24 @@ class SuggestionOut(ApiModel):
         json_schema_extra={
             "examples": [
                 {
-                    "document": NATO_DOCUMENT,
-                    "start": 478,
-                    "end": 508,
-                    "text": "temporarily suspended training",
+                    "document": ARTICLE_DOCUMENT,
+                    "start": 228,
+                    "end": 265,
+                    "text": "reservoirs at 38 per cent of capacity",
                     "sentence": {
-                        "passage_id": 41,
-                        "start": 290,
-                        "end": 534,
-                        "text": "Speaking after the meeting of NATO’s North Atlantic Council, "
-                        "Secretary-General Jens Stoltenberg stressed that the safety of NATO’s "
-                        "personnel in Iraq is paramount and that the Alliance had temporarily "
-                        "suspended training activities on the ground.",
+                        "passage_id": 4,
+                        "start": 70,
+                        "end": 266,
+                        "text": "Households across the Calder Valley will be banned from using "
+                        "hosepipes from 1 July, after the driest spring in the region for more "
+                        "than sixty years left its reservoirs at 38 per cent of capacity.",
                     },
-                    "score": 1.0974,
+                    "score": 1.3123,
                     "why": [
-                        "shares 5 of 6 terms: iraq, nato, suspend, temporarili, train",
-                        "names in common: iraq, nato",
-                        "closest wording (61% alike): “temporarily suspended training”",
+                        "shares 7 of 8 terms: 38, calder, capac, cent, per, reservoir, valley",
+                        "numbers agree: 38 per cent",
+                        "names in common: calder, valley",
+                        "closest wording (81% alike): “reservoirs at 38 per cent of capacity”",
                     ],
                 }
             ]
@@ -345,16 +353,18 @@ class CandidateOut(ApiModel):
         json_schema_extra={
             "examples": [
                 {
-                    "passage_id": 23,
-                    "start": 2287,
-                    "end": 2430,
-                    "text": "Possible options include expanding the 430-strong training mission "
-                    "for Iraqi forces, which is temporarily suspended because of the Iran crisis.",
-                    "score": 0.75,
+                    "passage_id": 4,
+                    "start": 70,
+                    "end": 266,
+                    "text": "Households across the Calder Valley will be banned from using "
+                    "hosepipes from 1 July, after the driest spring in the region for more than "
+                    "sixty years left its reservoirs at 38 per cent of capacity.",
+                    "score": 0.9,
                     "reasons": [
-                        "states a number: 430-strong",
-                        "reports a change: suspended",
-                        "names: iran, iraqi",
+                        "states a number: 1 July, sixty years, 38 per cent",
+                        "reports a change: banned",
+                        "compares: more than",
+                        "names: calder, households, july, valley",
                     ],
                 }
             ]

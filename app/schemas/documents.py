@@ -10,12 +10,17 @@ from pydantic.json_schema import JsonDict
 from app.schemas.common import ApiModel, Timestamp, reading_through
 from app.vocabulary import DocumentKind, PassageKind, SourceFormat
 
-SEED_TEXT_EXAMPLE = (
-    "Jens Stoltenberg, Nato’s secretary-general, welcomed Washington’s push for greater action "
-    "against international terrorism but said the best way to do this was by training local "
-    "forces rather than deploying alliance troops to fight.\n\n"
-    "“Sometimes we have to do that, but the best way is to enable local forces to fight "
-    "terrorism themselves,” the secretary-general told reporters in Brussels on Thursday."
+# The examples come from the sample documents in data/ (our own writing), as stored by
+# `attest ingest data/`: the article is document 1, the press-conference transcript document 2.
+# tests/test_examples.py checks them against the samples.
+ARTICLE_TITLE = "Hosepipe ban for the Calder Valley as reservoirs fall to 38 per cent"
+ARTICLE_EXCERPT = (
+    "Households across the Calder Valley will be banned from using hosepipes from 1 July, after "
+    "the driest spring in the region for more than sixty years left its reservoirs at 38 per "
+    "cent of capacity.\n\n"
+    "“We have not seen the reservoirs this low in June since records began,” Ms Ellery said. "
+    "“Every litre that stays in a reservoir this summer is a litre we can still supply in "
+    "September.”"
 )
 
 
@@ -27,12 +32,12 @@ class DocumentIn(BaseModel):
         json_schema_extra={
             "examples": [
                 {
-                    "title": "Nato chief warns alliance unlikely to deploy extra combat troops",
-                    "text": SEED_TEXT_EXAMPLE,
-                    "publisher": "Financial Times",
+                    "title": ARTICLE_TITLE,
+                    "text": ARTICLE_EXCERPT,
+                    "publisher": "Valley Herald",
                     "kind": "article",
-                    "published_at": "2020-01-09T12:00:00Z",
-                    "authors": ["Helen Warrell"],
+                    "published_at": "2024-06-21T07:30:00+01:00",
+                    "authors": ["Nadia Kerr"],
                 }
             ]
         },
@@ -55,24 +60,24 @@ class DocumentIn(BaseModel):
         return self
 
 
-FT_DOCUMENT_EXAMPLE: JsonDict = {
+ARTICLE_EXAMPLE: JsonDict = {
     "id": 1,
-    "title": "Nato chief warns alliance unlikely to deploy extra combat troops to Middle East",
+    "title": ARTICLE_TITLE,
     "url": None,
-    "publisher": "Financial Times",
-    "authors": [],
-    "published_at": "2020-01-09T12:00:00Z",
+    "publisher": "Valley Herald",
+    "authors": ["Nadia Kerr"],
+    "published_at": "2024-06-21T06:30:00Z",
     "kind": "article",
     "language": "en",
     "source_format": "text",
-    "content_sha256": "ab5978cf9dbb0bf2c2445aef0a15c5e762f8a85cfed215b65f6344ebb2787449",
-    "length": 4187,
-    "created_at": "2026-11-23T09:30:00Z",
+    "content_sha256": "5f021596608545d9a0fb383735ffe228d5e3d52f17f2475659c4031f84904957",
+    "length": 1744,
+    "created_at": "2024-06-21T07:02:11Z",
 }
 
 
 class DocumentOut(ApiModel):
-    model_config = ConfigDict(json_schema_extra={"examples": [FT_DOCUMENT_EXAMPLE]})
+    model_config = ConfigDict(json_schema_extra={"examples": [ARTICLE_EXAMPLE]})
 
     id: int
     title: str
@@ -88,10 +93,10 @@ class DocumentOut(ApiModel):
     created_at: datetime
 
 
-_DETAIL_EXAMPLE = FT_DOCUMENT_EXAMPLE | {
-    "text": "Via Financial Times\n\nNato’s chief has warned the military alliance is unlikely …",
-    "passage_count": 42,
-    "quote_count": 19,
+_DETAIL_EXAMPLE = ARTICLE_EXAMPLE | {
+    "text": f"{ARTICLE_TITLE}\n\nHouseholds across the Calder Valley will be banned …",
+    "passage_count": 28,
+    "quote_count": 12,
 }
 
 
@@ -110,7 +115,7 @@ class IngestResult(DocumentDetail):
     model_config = ConfigDict(
         json_schema_extra={
             "examples": [
-                _DETAIL_EXAMPLE | {"created": True, "extraction": "19 quotes by 5 speakers found"}
+                _DETAIL_EXAMPLE | {"created": True, "extraction": "12 quotes by 4 speakers found"}
             ]
         }
     )
@@ -124,16 +129,15 @@ class PassageOut(ApiModel):
         json_schema_extra={
             "examples": [
                 {
-                    "id": 8,
+                    "id": 7,
                     "kind": "sentence",
                     "ordinal": 3,
-                    "paragraph": 3,
-                    "start": 450,
-                    "end": 675,
-                    "text": "His remarks came after Donald Trump this week demanded the 29 "
-                    "member-alliance expand its role in Middle East conflict zones, creating a "
-                    "possible new US flashpoint with European partners that are reluctant to make "
-                    "such a move.",
+                    "paragraph": 2,
+                    "start": 337,
+                    "end": 486,
+                    "text": "Ruth Ellery, the company's chief executive, said the restrictions "
+                    "would stay in place until the reservoirs recovered, which could take until "
+                    "October.",
                 }
             ]
         }

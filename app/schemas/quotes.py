@@ -36,24 +36,45 @@ class QuoteOut(ApiModel):
                 {
                     "id": 4,
                     "document_id": 1,
-                    "text": "Sometimes we have to do that, but the best way is to enable local "
-                    "forces to fight terrorism themselves.",
-                    "start": 884,
-                    "end": 987,
-                    "segments": [{"start": 884, "end": 987}],
+                    "text": "a failure of planning, not of rainfall",
+                    "start": 905,
+                    "end": 943,
+                    "segments": [{"start": 905, "end": 943}],
+                    "clause": {"start": 896, "end": 1014},
+                    "kind": "partial",
+                    "cue": "called",
+                    "speaker": {
+                        "id": 2,
+                        "name": "Sanjay Mehra",
+                        "mention": {"text": "Councillor Sanjay Mehra", "start": 817, "end": 840},
+                    },
+                    "confidence": 0.9,
+                    "status": "auto",
+                    "method": "partial:X-said-then-quote",
+                    "published_at": "2024-06-21T06:30:00Z",
+                },
+                {
+                    "id": 2,
+                    "document_id": 1,
+                    "text": "We have not seen the reservoirs this low in June since records began, "
+                    "Every litre that stays in a reservoir this summer is a litre we can still "
+                    "supply in September.",
+                    "start": 489,
+                    "end": 671,
+                    "segments": [{"start": 489, "end": 558}, {"start": 577, "end": 671}],
                     "clause": None,
                     "kind": "direct",
-                    "cue": None,
+                    "cue": "said",
                     "speaker": {
                         "id": 1,
-                        "name": "Jens Stoltenberg",
-                        "mention": {"text": "the secretary-general", "start": 821, "end": 842},
+                        "name": "Ruth Ellery",
+                        "mention": {"text": "Ms Ellery", "start": 560, "end": 569},
                     },
-                    "confidence": 0.75,
+                    "confidence": 0.95,
                     "status": "auto",
-                    "method": "direct:continuation",
-                    "published_at": "2020-01-09T12:00:00Z",
-                }
+                    "method": "direct:quote-then-X-said",
+                    "published_at": "2024-06-21T06:30:00Z",
+                },
             ]
         }
     )

@@ -18,19 +18,19 @@ class SearchHitOut(ApiModel):
             "examples": [
                 {
                     "type": "passage",
-                    "id": 12,
+                    "id": 20,
                     "kind": "sentence",
-                    "text": "We remain strongly committed to the fight against international "
-                    "terrorism.",
-                    "snippet": "We remain strongly committed to the fight against international "
-                    "<mark>terrorism</mark>.",
-                    "rank": 0.0608,
-                    "document_id": 2,
-                    "title": "NATO addresses Middle East tensions",
-                    "publisher": "NATO",
-                    "published_at": "2020-01-06T15:00:00Z",
-                    "start": 1853,
-                    "end": 1926,
+                    "text": "According to the Water Services Board, Calder Valley Water missed "
+                    "its leakage target in each of the last three years.",
+                    "snippet": "According to the Water Services Board, Calder Valley Water missed "
+                    "its <mark>leakage</mark> <mark>target</mark> in each of the last three years",
+                    "rank": 0.0991,
+                    "document_id": 1,
+                    "title": "Hosepipe ban for the Calder Valley as reservoirs fall to 38 per cent",
+                    "publisher": "Valley Herald",
+                    "published_at": "2024-06-21T06:30:00Z",
+                    "start": 1187,
+                    "end": 1304,
                     "speaker_id": None,
                     "speaker_name": None,
                     "segments": None,

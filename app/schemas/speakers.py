@@ -16,19 +16,20 @@ class AliasOut(ApiModel):
     normalised: str
 
 
-STOLTENBERG_EXAMPLE: JsonDict = {
+# Ruth Ellery as `attest ingest data/` stores her: quoted in both sample documents.
+ELLERY_EXAMPLE: JsonDict = {
     "id": 1,
-    "name": "Jens Stoltenberg",
+    "name": "Ruth Ellery",
     "kind": "person",
-    "description": "Nato’s secretary-general",
-    "affiliation": "Nato",
+    "description": "the company's chief executive",
+    "affiliation": "Calder Valley Water",
     "merged_into_id": None,
 }
 
 
 class SpeakerOut(ApiModel):
     model_config = ConfigDict(
-        from_attributes=True, json_schema_extra={"examples": [STOLTENBERG_EXAMPLE]}
+        from_attributes=True, json_schema_extra={"examples": [ELLERY_EXAMPLE]}
     )
 
     id: int
@@ -44,19 +45,23 @@ class SpeakerDetail(SpeakerOut):
     model_config = reading_through("speaker") | ConfigDict(
         json_schema_extra={
             "examples": [
-                STOLTENBERG_EXAMPLE
+                ELLERY_EXAMPLE
                 | {
                     "aliases": [
-                        {"alias": "Jens Stoltenberg", "normalised": "jens stoltenberg"},
-                        {"alias": "Mr Stoltenberg", "normalised": "mr stoltenberg"},
+                        {"alias": "Ruth Ellery", "normalised": "ruth ellery"},
                         {
-                            "alias": "Nato’s secretary-general",
-                            "normalised": "nato's secretary-general",
+                            "alias": "the company's chief executive",
+                            "normalised": "company's chief executive",
+                        },
+                        {"alias": "Ms Ellery", "normalised": "ms ellery"},
+                        {
+                            "alias": "Chief Executive of Calder Valley Water",
+                            "normalised": "chief executive of calder valley water",
                         },
                     ],
-                    "quote_count": 24,
-                    "first_seen": "2020-01-06T15:00:00Z",
-                    "last_seen": "2020-01-09T12:00:00Z",
+                    "quote_count": 9,
+                    "first_seen": "2024-06-20T10:00:00Z",
+                    "last_seen": "2024-06-21T06:30:00Z",
                 }
             ]
         }
@@ -70,7 +75,7 @@ class SpeakerDetail(SpeakerOut):
 
 class AliasIn(BaseModel):
     model_config = ConfigDict(
-        extra="forbid", json_schema_extra={"examples": [{"alias": "Nato’s secretary-general"}]}
+        extra="forbid", json_schema_extra={"examples": [{"alias": "the Calder Valley Water chief"}]}
     )
     alias: str = Field(min_length=1, max_length=300)
 

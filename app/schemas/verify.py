@@ -5,14 +5,43 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, JsonValue
+from pydantic.json_schema import JsonDict
 
 from app.extract.alignment import OpName
 from app.schemas.common import ApiModel
 from app.vocabulary import Verdict
 
-MISQUOTE = "The best way to fight terrorism is not deploying Nato troops in combat"
-SHORTENED = "I strongly believe that the best way ... is not always by deploying Nato troops"
+# Checked against the sample documents of data/ (tests/test_examples.py): an altered quote,
+# one shortened with an ellipsis, and one attributed to the wrong person.
+MISQUOTE = "We have never seen the reservoirs this low since records began"
+SHORTENED = "Every litre that stays in a reservoir ... is a litre we can still supply"
+WRONG_SPEAKER = "A ban is a brake, not a cure"
+_ALTERED_DIFF: list[JsonValue] = [
+    {"op": "equal", "source": "We have", "claimed": "We have"},
+    {"op": "replace", "source": "not", "claimed": "never"},
+    {
+        "op": "equal",
+        "source": "seen the reservoirs this low",
+        "claimed": "seen the reservoirs this low",
+    },
+    {"op": "delete", "source": "in June", "claimed": ""},
+    {"op": "equal", "source": "since records began", "claimed": "since records began"},
+]
+_ALTERED_MATCH: JsonDict = {
+    "document_id": 1,
+    "title": "Hosepipe ban for the Calder Valley as reservoirs fall to 38 per cent",
+    "publisher": "Valley Herald",
+    "published_at": "2024-06-21T06:30:00Z",
+    "start": 489,
+    "end": 557,
+    "source_text": "We have not seen the reservoirs this low in June since records began",
+    "verdict": "altered",
+    "similarity": 0.892,
+    "diff": _ALTERED_DIFF,
+    "attributed_to": {"quote_id": 2, "speaker_id": 1, "name": "Ruth Ellery"},
+    "speaker_matches": True,
+}
 
 
 class VerifyIn(BaseModel):
@@ -22,9 +51,9 @@ class VerifyIn(BaseModel):
         extra="forbid",
         json_schema_extra={
             "examples": [
-                {"text": MISQUOTE, "speaker": "Jens Stoltenberg"},
+                {"text": MISQUOTE, "speaker": "Ruth Ellery"},
                 {"text": SHORTENED},
-                {"text": "We agree Iran must never acquire a nuclear weapon.", "speaker": "Trump"},
+                {"text": WRONG_SPEAKER, "speaker": "Ruth Ellery"},
             ]
         },
     )
@@ -77,15 +106,10 @@ class VerifyOut(ApiModel):
                 {
                     "verdict": "altered",
                     "text": MISQUOTE,
-                    "speaker": "Jens Stoltenberg",
-                    "diff": [
-                        {"op": "equal", "source": "the best way", "claimed": "The best way"},
-                        {"op": "replace", "source": "we can", "claimed": "to"},
-                        {"op": "equal", "source": "fight", "claimed": "fight"},
-                        {"op": "delete", "source": "international", "claimed": ""},
-                    ],
-                    "matches": [],
-                    "first_appearance": None,
+                    "speaker": "Ruth Ellery",
+                    "diff": _ALTERED_DIFF,
+                    "matches": [_ALTERED_MATCH],
+                    "first_appearance": _ALTERED_MATCH,
                 }
             ]
         }

@@ -193,7 +193,7 @@ def _quote_row(
     speaker_ids: dict[str, int],
     archive: dict[str, Speaker],
 ) -> dict[str, object]:
-    """A quote as stored. A mention the text alone cannot resolve ('the Nato chief said') is
+    """A quote as stored. A mention the text alone cannot resolve ('the water chief said') is
     the speaker the archive knows by that alias, and the method says so."""
     known = archive.get(normalise_alias(q.mention.text)) if q.mention and not q.speaker else None
     return {

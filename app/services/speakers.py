@@ -99,7 +99,7 @@ def _create(session: Session, extracted: ExtractedSpeaker) -> Speaker:
 def _learn(session: Session, speaker: Speaker, extracted: ExtractedSpeaker) -> None:
     """What a document tells of a stored (and locked) speaker: full name, details, aliases."""
     if is_full_name(extracted.name) and not is_full_name(speaker.name):
-        speaker.name = extracted.name  # "Mr Stoltenberg" learns his full name
+        speaker.name = extracted.name  # "Ms Ellery" learns her full name
     if speaker.description is None and extracted.description:
         speaker.description = extracted.description
     if speaker.affiliation is None and extracted.affiliation:
@@ -183,7 +183,7 @@ def _match_by_alias(session: Session, extracted: ExtractedSpeaker) -> Speaker | 
 
 
 def known_by_alias(session: Session, surfaces: list[str]) -> dict[str, Speaker]:
-    """Normalised surface → the one live speaker the archive knows by that alias ('the Nato
+    """Normalised surface → the one live speaker the archive knows by that alias ('the water
     chief', added by an editor). Forms that several speakers share, and pronouns, name no one."""
     wanted = {normalise_alias(s) for s in surfaces} - PRONOUNS - {""}
     if not wanted:

@@ -5,8 +5,8 @@ claim's words through the GIN index; Python then re-ranks the best of them on:
 
 - how much of the claim's wording they share, each word weighted by its rarity among all
   sentences, and the words of what the claim asserts (after "is", "has"...) weighted double:
-  "is temporarily suspended" says more than "NATO's training mission", which only names
-  the topic;
+  "are at 38 per cent of capacity" says more than "Calder Valley Water's reservoirs", which
+  only names the topic;
 - numbers: the same number agrees; a different number of the same thing conflicts;
 - capitalised names in common;
 - a fuzzy alignment of the claim on the sentence, which also picks the words to anchor.
