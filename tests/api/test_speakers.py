@@ -19,21 +19,21 @@ def test_one_person_named_differently_in_two_documents_is_one_speaker(client, ed
     _ingest(
         client,
         editor,
-        "Council meeting",
-        "Speaking after the meeting, Secretary-General Jens Stoltenberg stressed that the safety "
-        "of NATO’s personnel in Iraq is paramount.",
+        "Board meeting",
+        "Speaking after the meeting, Chief Executive Ruth Ellery stressed that the safety of the "
+        "valley's water supply is paramount.",
     )
     _ingest(
         client,
         editor,
-        "Alliance response",
-        "“We are looking into what more we can do,” Mr Stoltenberg said on Thursday.",
+        "Company response",
+        "“We are asking everyone to do their part,” Ms Ellery said on Thursday.",
     )
-    found = _speakers(client, reader, "stoltenberg")
-    assert [s["name"] for s in found] == ["Jens Stoltenberg"]
+    found = _speakers(client, reader, "ellery")
+    assert [s["name"] for s in found] == ["Ruth Ellery"]
     detail = client.get(f"/speakers/{found[0]['id']}", headers=reader).json()
     aliases = {a["alias"] for a in detail["aliases"]}
-    assert {"Jens Stoltenberg", "Mr Stoltenberg"} <= aliases
+    assert {"Ruth Ellery", "Ms Ellery"} <= aliases
     assert detail["quote_count"] == 2
 
 

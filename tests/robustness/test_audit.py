@@ -142,7 +142,7 @@ AUDITED_WRITES: dict[tuple[str, str], Callable[[pytest.FixtureRequest], Expected
 }
 
 # POST operations that only read (a body too rich for a query string); each must write nothing.
-READ_ONLY_POSTS = {("POST", "/verify"): {"text": "the best way is to enable local forces"}}
+READ_ONLY_POSTS = {("POST", "/verify"): {"text": "the reservoirs this low in June"}}
 
 
 def _write_operations(client: Any) -> set[tuple[str, str]]:
