@@ -96,7 +96,12 @@ def seed_paragraphs() -> list[str]:
     for folder in SEED_FOLDERS:
         for path in sorted(folder.glob("*.txt")) if folder.exists() else []:
             text_ = path.read_text(encoding="utf-8")
-            paragraphs += [p.strip() for p in text_.split("\n\n") if len(p.strip()) > 60]
+            # A sample's front matter (data/) opens its first block: not a paragraph of news.
+            paragraphs += [
+                p.strip()
+                for p in text_.split("\n\n")
+                if len(p.strip()) > 60 and not p.startswith("---")
+            ]
     return paragraphs
 
 
