@@ -126,7 +126,7 @@ def _key(role: str) -> dict[str, str]:
     from app.services.keys import create_key
 
     with get_sessionmaker()() as session:
-        _, secret = create_key(session, f"test-{role}", role)
+        _, secret = create_key(session, f"test-{role}", role, actor="test")
     return {"Authorization": f"Bearer {secret}"}
 
 

@@ -41,7 +41,7 @@ def hash_key(key: str) -> str:
 
 
 def create_key(
-    session: Session, name: str, role: Role | str, actor: str = "cli"
+    session: Session, name: str, role: Role | str, *, actor: str
 ) -> tuple[ApiKey, str]:
     """Create a key and return it with its secret, which is never stored nor shown again."""
     if role not in set(Role):
@@ -73,7 +73,7 @@ def list_keys(session: Session) -> list[ApiKey]:
     return list(session.scalars(select(ApiKey).order_by(ApiKey.id)))
 
 
-def revoke_key(session: Session, name: str, actor: str = "cli") -> ApiKey:
+def revoke_key(session: Session, name: str, *, actor: str) -> ApiKey:
     with write(session):
         key = session.scalar(select(ApiKey).where(ApiKey.name == name).with_for_update())
         if key is None:

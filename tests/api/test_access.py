@@ -42,10 +42,10 @@ def test_public_reads_allow_gets_without_a_key_but_not_writes(client, ft_payload
 def test_a_revoked_key_stops_working(client, session):
     from app.services.keys import create_key, revoke_key
 
-    _, secret = create_key(session, "desk-tool", "reader")
+    _, secret = create_key(session, "desk-tool", "reader", actor="test")
     headers = {"Authorization": f"Bearer {secret}"}
     assert client.get("/documents", headers=headers).status_code == 200
-    revoke_key(session, "desk-tool")
+    revoke_key(session, "desk-tool", actor="test")
     assert client.get("/documents", headers=headers).status_code == 401
 
 
@@ -55,7 +55,7 @@ def test_keys_are_stored_only_as_hashes(session):
     from app.models import ApiKey
     from app.services.keys import create_key
 
-    _, secret = create_key(session, "desk-tool", "editor")
+    _, secret = create_key(session, "desk-tool", "editor", actor="test")
     stored = session.scalars(select(ApiKey)).one()
     assert secret not in (stored.key_hash, stored.prefix)
     assert len(stored.key_hash) == 64

@@ -89,7 +89,7 @@ def api(server: PrivateServer) -> Iterator[tuple[Any, dict[str, str]]]:
     from app.services.keys import create_key
 
     with get_sessionmaker()() as session:
-        _, secret = create_key(session, "night-desk", "reader")
+        _, secret = create_key(session, "night-desk", "reader", actor="test")
     with TestClient(create_app(), raise_server_exceptions=False) as client:
         yield client, {"Authorization": f"Bearer {secret}"}
 
