@@ -198,7 +198,7 @@ PUBLIC_BODY_WORDS = wordset(
     university school embassy army navy office regulator tribunal consortium
     """
 )
-# Documents that speak for their authors ("according to a White House summary").
+# Documents that speak for their authors ("according to a ministry readout").
 DOCUMENT_NOUNS = wordset(
     """
     summary statement report readout release document filing filings survey poll study

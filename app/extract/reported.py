@@ -86,7 +86,7 @@ _SHORT_SUBJECT = re.compile(r"^[^\s,“”\"]+(?:\s+[^\s,“”\"]+){0,4},$")
 _COMMA_NEXT = re.compile(r"[ \t]*,[ \t]*")
 _SPACED_DASH = re.compile(r"\s[–—-]\s|—")
 _SENTENCE_TAIL = re.compile(r"[\s.!?;:,—–-]+$")
-# "what he meant when he said ...": speech recalled inside a subordinate clause is background.
+# "what she meant when she told us ...": speech recalled inside a subordinate clause is background.
 _SUBORDINATE_BEFORE = re.compile(
     r"\b(?:when|if|whether|unless|until|what)\s+\S+\s*$", re.IGNORECASE
 )
@@ -180,7 +180,7 @@ def _clause_end(layout: Layout, sentence: Sentence, start: int) -> int:
 
 
 def _drop_trailing_attribution(layout: Layout, sentence: Sentence, start: int, end: int) -> int:
-    """'..., according to a White House summary.' is not part of the reported words."""
+    """'..., according to a ministry readout.' is not part of the reported words."""
     index = layout.sentence_index(start)
     for cue, speaker in layout.cues[index] if index is not None else []:
         if start < cue.start < end and speaker.how in ("X-said", "said-X", "according-to"):
