@@ -20,27 +20,11 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import JSONB, TSVECTOR
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from app.extract.pipeline import Mention, Span  # the engine's own shapes, stored as found
 from app.models.base import Base, CreatedMixin, IdMixin, Vocabulary, one_of
 from app.models.document import Document, document_facet, search_indexes
 from app.models.speaker import Speaker
 from app.vocabulary import QuoteKind, QuoteStatus
-
-
-@dataclass(frozen=True, slots=True)
-class Span:
-    """A stretch of a document's text: offsets into `documents.text`, end exclusive."""
-
-    start: int
-    end: int
-
-
-@dataclass(frozen=True, slots=True)
-class Mention:
-    """The words of the text that name a quote's speaker, and where they are."""
-
-    text: str
-    start: int
-    end: int
 
 
 @dataclass(frozen=True, slots=True)
