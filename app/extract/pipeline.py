@@ -14,6 +14,7 @@ from app.extract.reported import reported_speech
 from app.extract.resolution import Resolved, resolve_speakers
 from app.extract.transcripts import transcript_quotes
 from app.extract.utterances import joined_utterances
+from app.vocabulary import QuoteKind, SpeakerKind
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,7 +33,7 @@ class Span:
 @dataclass(frozen=True, slots=True)
 class ExtractedSpeaker:
     name: str  # canonical name
-    kind: str  # "person" | "organisation" | "group"
+    kind: SpeakerKind
     aliases: tuple[str, ...]  # every surface form seen in this text, pronouns excluded
     description: str | None  # role, e.g. "Nato’s secretary-general"
     affiliation: str | None  # e.g. "Nato"
@@ -43,7 +44,7 @@ class ExtractedQuote:
     text: str  # the quoted words without their quotation marks; a split quote's segments joined
     start: int  # start of the first segment
     end: int  # end of the last segment
-    kind: str  # direct | partial | indirect | transcript | question
+    kind: QuoteKind
     cue: str | None  # the speech verb or label that attributed it; None for a continuation
     speaker: str | None  # canonical name, or None when it cannot be resolved
     mention: Mention | None  # the mention that attributed it
@@ -197,7 +198,7 @@ def _assemble(text: str, resolved: list[Resolved]) -> Extraction:
                 " ".join(text[s.start : s.end] for s in segments),
                 c.start,
                 c.end,
-                c.kind,
+                QuoteKind(c.kind),
                 c.cue,
                 name,
                 Mention(mention.text, mention.start, mention.end) if mention else None,
@@ -210,7 +211,7 @@ def _assemble(text: str, resolved: list[Resolved]) -> Extraction:
         if entity is not None and id(entity) not in speakers:
             speakers[id(entity)] = ExtractedSpeaker(
                 entity.canonical,
-                entity.kind,
+                SpeakerKind(entity.kind),
                 tuple(_aliases(entity.canonical, entity.aliases)),
                 entity.description,
                 entity.affiliation,
