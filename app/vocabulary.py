@@ -97,12 +97,22 @@ class SearchSort(StrEnum):
 
 
 class Verdict(StrEnum):
-    """Was it said? The verdict of `POST /verify`; a match is never `not_found`."""
+    """Was it said? The verdict of `POST /verify`; a match is never `not_found` or
+    `misattributed` (the words found, but only under someone else than the speaker asked)."""
 
     verbatim = "verbatim"
     altered = "altered"
     paraphrase = "paraphrase"
+    misattributed = "misattributed"
     not_found = "not_found"
+
+
+class SpeakerVerdict(StrEnum):
+    """Was it said by the speaker asked about? The `speaker_verdict` of `POST /verify`."""
+
+    matches = "matches"
+    misattributed = "misattributed"
+    unknown = "unknown"
 
 
 class EntityType(StrEnum):

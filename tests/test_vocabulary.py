@@ -78,4 +78,7 @@ def test_the_quote_engine_spells_its_vocabularies_as_the_model_does() -> None:
     from app.extract import alignment, passages
 
     assert set(get_args(passages.PassageKind)) == set(PassageKind)
-    assert set(get_args(alignment.Verdict)) == set(Verdict) - {Verdict.not_found}
+    assert set(get_args(alignment.Verdict)) == set(Verdict) - {
+        Verdict.not_found,
+        Verdict.misattributed,
+    }

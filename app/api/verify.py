@@ -21,7 +21,11 @@ router = APIRouter(prefix="/verify", tags=["verify"], responses=PROBLEM_RESPONSE
         "count; each part between ellipses must appear in order in one source), `altered` "
         "(words added, dropped or changed: see `diff`), `paraphrase` (the same content words in "
         "other wording) or `not_found`. Each match names the speaker the database attributes "
-        "the words to and whether that is the `speaker` asked about."
+        "the words to and whether that is the `speaker` asked about. With a `speaker`, "
+        "`speaker_verdict` says whether they said it: `matches` (some match is theirs, by name "
+        "or alias), `misattributed` (found only under someone else, named in `said_by`; the "
+        "`verdict` is then `misattributed` too) or `unknown` (the matching words have no "
+        "speaker); without one it is `unknown`."
     ),
     response_model=VerifyOut,
 )

@@ -14,7 +14,13 @@ from app.schemas.verify import VerifyOut
 from app.services import verify as verification
 from app.services.errors import DomainError
 
-VERDICT_STYLE = {"verbatim": "green", "altered": "yellow", "paraphrase": "cyan", "not_found": "red"}
+VERDICT_STYLE = {
+    "verbatim": "green",
+    "altered": "yellow",
+    "paraphrase": "cyan",
+    "misattributed": "magenta",
+    "not_found": "red",
+}
 
 
 def verify(
@@ -40,6 +46,11 @@ def _print(result: VerifyOut) -> None:
     console = Console()
     style = VERDICT_STYLE[result.verdict]
     console.print(f"Verdict: [bold {style}]{result.verdict}[/]")
+    if result.speaker:
+        console.print(f"Said by {result.speaker}: {result.speaker_verdict}")
+    if result.said_by:
+        names = ", ".join(f"{s.name} ({s.speaker_id or '—'})" for s in result.said_by)
+        console.print(f"[red]Actually said by: {names}[/]")
     if not result.matches:
         return
     table = Table("document", "published", "publisher", "verdict", "score", "said by", "words")

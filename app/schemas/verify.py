@@ -10,7 +10,7 @@ from pydantic.json_schema import JsonDict
 
 from app.extract.alignment import OpName
 from app.schemas.common import ApiModel
-from app.vocabulary import Verdict
+from app.vocabulary import SpeakerVerdict, Verdict
 
 # Checked against the sample documents of data/ (tests/test_examples.py): an altered quote,
 # one shortened with an ellipsis, and one attributed to the wrong person.
@@ -76,6 +76,13 @@ class AttributedSpeakerOut(ApiModel):
     name: str | None
 
 
+class SaidByOut(ApiModel):
+    speaker_id: int | None = Field(
+        description="The speaker's id; null if the quote names one not stored as a speaker."
+    )
+    name: str
+
+
 class VerifyMatchOut(ApiModel):
     document_id: int
     title: str
@@ -105,6 +112,8 @@ class VerifyOut(ApiModel):
             "examples": [
                 {
                     "verdict": "altered",
+                    "speaker_verdict": "matches",
+                    "said_by": [],
                     "text": MISQUOTE,
                     "speaker": "Ruth Ellery",
                     "diff": _ALTERED_DIFF,
@@ -115,7 +124,21 @@ class VerifyOut(ApiModel):
         }
     )
 
-    verdict: Verdict
+    verdict: Verdict = Field(
+        description="`verbatim`, `altered` or `paraphrase`: the best match's verdict; "
+        "`misattributed`: the words were found, but only under someone else than the `speaker` "
+        "asked about (`speaker_verdict` is `misattributed`, `said_by` names who); `not_found`."
+    )
+    speaker_verdict: SpeakerVerdict = Field(
+        description="Were the words said by the `speaker` asked about (by name or alias)? "
+        "`matches`: some match is attributed to them; `misattributed`: none is, and some are "
+        "attributed to someone else (see `said_by`); `unknown`: no speaker asked, nothing "
+        "found, or the matching words have no speaker."
+    )
+    said_by: list[SaidByOut] = Field(
+        description="When `speaker_verdict` is `misattributed`, who the database says actually "
+        "spoke the words, best match first, each once; otherwise empty."
+    )
     text: str
     speaker: str | None
     diff: list[DiffOpOut] = Field(description="Word-level changes against the best match.")

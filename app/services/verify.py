@@ -22,7 +22,7 @@ from app.extract.alignment import Alignment, DiffOp, align, fragments
 from app.extract.names import names_compatible, normalise_alias
 from app.models.text_index import indexed_sql
 from app.services.errors import Unprocessable
-from app.vocabulary import PassageKind, QuoteStatus, SpeakerKind, Verdict
+from app.vocabulary import PassageKind, QuoteStatus, SpeakerKind, SpeakerVerdict, Verdict
 
 VERDICT_ORDER = (Verdict.verbatim, Verdict.altered, Verdict.paraphrase)
 RAREST_LEXEMES = 6
@@ -125,12 +125,22 @@ class Match:
 
 
 @dataclass(frozen=True)
+class Speaker:
+    """Who actually said the words, when it is not the speaker asked about."""
+
+    speaker_id: int | None
+    name: str
+
+
+@dataclass(frozen=True)
 class Verification:
     text: str  # the words as claimed
     speaker: str | None
     verdict: Verdict
     matches: list[Match]
     first_appearance: Match | None
+    speaker_verdict: SpeakerVerdict = SpeakerVerdict.unknown
+    said_by: tuple[Speaker, ...] = ()
 
     @property
     def diff(self) -> tuple[DiffOp, ...]:
@@ -151,7 +161,36 @@ def verify(session: Session, claimed: str, speaker: str | None = None) -> Verifi
     matches = _attributed(session, matches, speaker)
     if not matches:
         return Verification(claimed, speaker, Verdict.not_found, [], None)
-    return Verification(claimed, speaker, matches[0].verdict, matches, _first(matches))
+    speaker_verdict, said_by = _speaker_verdict(matches, speaker)
+    verdict = (
+        Verdict.misattributed
+        if speaker_verdict == SpeakerVerdict.misattributed
+        else matches[0].verdict
+    )
+    return Verification(
+        claimed, speaker, verdict, matches, _first(matches), speaker_verdict, said_by
+    )
+
+
+def _speaker_verdict(
+    matches: list[Match], asked: str | None
+) -> tuple[SpeakerVerdict, tuple[Speaker, ...]]:
+    """Were the words said by the speaker asked about? `matches` when any match is attributed
+    to them; `misattributed` when none is and some are attributed to someone else (who, best
+    match first, each once); `unknown` when no speaker is asked or no match has a speaker."""
+    if not asked:
+        return SpeakerVerdict.unknown, ()
+    if any(match.speaker_matches for match in matches):
+        return SpeakerVerdict.matches, ()
+    others: dict[tuple[int | None, str], Speaker] = {}
+    for match in matches:
+        attributed = match.attributed_to
+        if match.speaker_matches is False and attributed and attributed.name:
+            key = (attributed.speaker_id, attributed.name)
+            others.setdefault(key, Speaker(attributed.speaker_id, attributed.name))
+    if others:
+        return SpeakerVerdict.misattributed, tuple(others.values())
+    return SpeakerVerdict.unknown, ()
 
 
 # Each lexeme of the quote in NFC, with its spelling in NFD: PostgreSQL indexes words as they

@@ -84,6 +84,8 @@ def test_words_never_said_are_not_found(seeded, verify):
     body = verify("We will raise taxes on the rich to pay for new hospitals in Brussels")
     assert body == {
         "verdict": "not_found",
+        "speaker_verdict": "unknown",
+        "said_by": [],
         "text": "We will raise taxes on the rich to pay for new hospitals in Brussels",
         "speaker": None,
         "diff": [],
@@ -101,7 +103,7 @@ def test_match_names_the_speaker_and_confirms_the_one_asked_about(seeded, verify
 
 def test_real_quote_put_in_the_wrong_mouth_is_flagged(seeded, verify):
     body = verify(FT_QUOTE, speaker="Donald Trump")
-    assert body["verdict"] == "verbatim"
+    assert body["verdict"] == "misattributed"
     assert body["matches"][0]["speaker_matches"] is False
 
 
