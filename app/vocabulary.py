@@ -135,5 +135,6 @@ class AuditAction(StrEnum):
     correct = "correct"
     add = "add"
     add_alias = "add_alias"
+    remove_alias = "remove_alias"
     merge = "merge"
     revoke = "revoke"

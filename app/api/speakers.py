@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Path, Query
 
 from app.api.deps import Admin, Cursor, Editor, Limit, Reader, SessionDep
 from app.schemas.common import PROBLEM_RESPONSES, PageOut, conflict
 from app.schemas.quotes import QuoteOut
 from app.schemas.speakers import AliasIn, MergeIn, SpeakerDetail, SpeakerOut
 from app.services import quotes, search, speakers
-from app.vocabulary import QuoteKind, SpeakerKind
+from app.services.errors import Forbidden
+from app.vocabulary import QuoteKind, Role, SpeakerKind
 
 router = APIRouter(prefix="/speakers", tags=["speakers"], responses=PROBLEM_RESPONSES)
 
@@ -69,13 +70,55 @@ def list_speaker_quotes(
 @router.post(
     "/{speaker_id}/aliases",
     summary="Add an alias to a speaker",
+    description=(
+        "An alias another live speaker already has is refused (409, naming that speaker in "
+        "`speaker` and every such speaker in `speakers`); an admin may add it anyway with "
+        "`force=true` (403 for an editor)."
+    ),
     response_model=SpeakerDetail,
-    responses=conflict("The speaker was merged into another: add the alias to that one"),
+    responses=conflict(
+        "The alias belongs to another live speaker (named in the problem), or the speaker was "
+        "merged into another: add the alias to that one"
+    ),
 )
 def add_alias(
-    speaker_id: int, payload: AliasIn, session: SessionDep, principal: Editor
+    speaker_id: int,
+    payload: AliasIn,
+    session: SessionDep,
+    principal: Editor,
+    force: Annotated[
+        bool,
+        Query(description="Admins only: add the alias even if another speaker has it."),
+    ] = False,
 ) -> SpeakerDetail:
-    speaker = speakers.add_alias(session, speaker_id, payload.alias, principal.name)
+    if force and not principal.can(Role.admin):
+        raise Forbidden(
+            f"Forcing an alias needs the admin role; the key {principal.name!r} is "
+            f"{principal.role}."
+        )
+    speaker = speakers.add_alias(session, speaker_id, payload.alias, principal.name, force=force)
+    return SpeakerDetail.model_validate(speakers.describe(session, speaker))
+
+
+@router.delete(
+    "/{speaker_id}/aliases/{alias}",
+    summary="Remove an alias from a speaker",
+    description=(
+        "The alias as written or in its normalised form. 404 if the speaker has no such alias; "
+        "the speaker's canonical name cannot be removed (409)."
+    ),
+    response_model=SpeakerDetail,
+    responses=conflict(
+        "The alias is the speaker's canonical name, or the speaker was merged into another"
+    ),
+)
+def remove_alias(
+    speaker_id: int,
+    alias: Annotated[str, Path(max_length=300, description="e.g. `Ms Ellery`")],
+    session: SessionDep,
+    principal: Editor,
+) -> SpeakerDetail:
+    speaker = speakers.remove_alias(session, speaker_id, alias, principal.name)
     return SpeakerDetail.model_validate(speakers.describe(session, speaker))
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, cast
 
-from sqlalchemy import CursorResult, func, or_, select, update
+from sqlalchemy import CursorResult, delete, func, or_, select, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import Session, selectinload
 
@@ -277,15 +277,54 @@ def _live(speaker: Speaker | None, speaker_id: int, action: str) -> Speaker:
     return speaker
 
 
-def add_alias(session: Session, speaker_id: int, alias: str, actor: str) -> Speaker:
-    """Add an alias to a live speaker; a merged one is refused, as the alias would be lost."""
-    if not normalise_alias(alias):
+def _holders(session: Session, normalised: str, speaker_id: int) -> list[Speaker]:
+    """The other live speakers known by this normalised alias, in id order."""
+    return list(
+        session.scalars(
+            select(Speaker)
+            .join(SpeakerAlias, SpeakerAlias.speaker_id == Speaker.id)
+            .where(
+                SpeakerAlias.normalised == normalised,
+                Speaker.id != speaker_id,
+                Speaker.merged_into_id.is_(None),
+            )
+            .order_by(Speaker.id)
+        )
+    )
+
+
+def add_alias(
+    session: Session, speaker_id: int, alias: str, actor: str, *, force: bool = False
+) -> Speaker:
+    """Add an alias to a live speaker; a merged one is refused, as the alias would be lost.
+
+    An alias another live speaker already has is a 409 naming that speaker, unless `force`
+    (an admin's decision, checked by the API): one name for two people makes search and
+    attribution ambiguous. Two adds of one alias wait for each other (an advisory lock on the
+    normalised form), so the second sees the first's alias.
+    """
+    normalised = normalise_alias(alias)
+    if not normalised:
         raise Unprocessable("The alias has no letters or digits.", field="alias")
     with write(session):
+        session.execute(select(func.pg_advisory_xact_lock(func.hashtext("alias:" + normalised))))
         locked = _locked(session, [speaker_id], key_share=True)
         speaker = _live(locked.get(speaker_id), speaker_id, "add the alias to that speaker")
+        holders = _holders(session, normalised, speaker_id)
+        if holders and not force:
+            other = holders[0]
+            raise Conflict(
+                f"The alias {alias.strip()!r} already belongs to speaker {other.id} "
+                f"({other.name}); an admin may add it anyway with force=true.",
+                speaker={"id": other.id, "name": other.name},
+                speakers=[{"id": s.id, "name": s.name} for s in holders],
+            )
         added = add_aliases(session, speaker_id, (alias,))
         if added:
+            after: dict[str, Any] = {"alias": alias}
+            if holders:
+                after["forced"] = True
+                after["also_alias_of"] = [{"id": s.id, "name": s.name} for s in holders]
             audit.record(
                 session,
                 actor,
@@ -293,8 +332,39 @@ def add_alias(session: Session, speaker_id: int, alias: str, actor: str) -> Spea
                 EntityType.speaker,
                 speaker_id,
                 None,
-                {"alias": alias},
+                after,
             )
+    session.refresh(speaker, ["aliases"])
+    return speaker
+
+
+def remove_alias(session: Session, speaker_id: int, alias: str, actor: str) -> Speaker:
+    """Remove an alias (given as written or normalised) from a live speaker; the speaker's
+    canonical name is kept (409), an alias the speaker does not have is a 404."""
+    normalised = normalise_alias(alias)
+    with write(session):
+        locked = _locked(session, [speaker_id], key_share=True)
+        speaker = _live(locked.get(speaker_id), speaker_id, "remove the alias from that speaker")
+        row = next((a for a in speaker.aliases if a.normalised == normalised), None)
+        if not normalised or row is None:
+            raise NotFound(f"Speaker {speaker_id} has no alias {alias!r}.")
+        if normalised == normalise_alias(speaker.name):
+            raise Conflict(
+                f"{row.alias!r} is the canonical name of speaker {speaker_id}; it cannot be "
+                "removed.",
+                speaker={"id": speaker.id, "name": speaker.name},
+            )
+        before = {"alias": row.alias, "normalised": row.normalised}
+        session.execute(delete(SpeakerAlias).where(SpeakerAlias.id == row.id))
+        audit.record(
+            session,
+            actor,
+            AuditAction.remove_alias,
+            EntityType.speaker,
+            speaker_id,
+            before,
+            None,
+        )
     session.refresh(speaker, ["aliases"])
     return speaker
 

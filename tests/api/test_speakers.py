@@ -145,15 +145,17 @@ def test_an_alias_an_editor_added_attributes_quotes_in_later_documents(client, e
     assert quote["method"].endswith("+archive-alias")
 
 
-def test_an_alias_two_speakers_share_attributes_nothing(client, editor, reader):
+def test_an_alias_two_speakers_share_attributes_nothing(client, admin, editor, reader):
     for name in ("Ruth Trelawny", "Simon Beare"):
         doc = _ingest(client, editor, name, f"{name} said the harbour would reopen in May.")
         quote = client.get(f"/documents/{doc['id']}/quotes", headers=reader).json()["items"][0]
-        client.post(
+        shared = client.post(  # the second one only as an admin's forced decision
             f"/speakers/{quote['speaker']['id']}/aliases",
             json={"alias": "the harbour chief"},
-            headers=editor,
+            params={"force": "true"},
+            headers=admin,
         )
+        assert shared.status_code == 200, shared.text
     later = _ingest(
         client, editor, "Update", "The ferry will run. “It is safe,” the harbour chief said."
     )

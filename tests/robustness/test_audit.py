@@ -57,6 +57,16 @@ def _add_alias(request: pytest.FixtureRequest) -> Expected:
     return Expected("test-editor", "add_alias", "speaker", jens, None, alias)
 
 
+def _remove_alias(request: pytest.FixtureRequest) -> Expected:
+    client, editor = request.getfixturevalue("client"), request.getfixturevalue("editor")
+    jens, _ = request.getfixturevalue("two_speakers")
+    alias = {"alias": "the alliance's chief"}
+    assert client.post(f"/speakers/{jens}/aliases", json=alias, headers=editor).status_code == 200
+    response = client.delete(f"/speakers/{jens}/aliases/the alliance's chief", headers=editor)
+    assert response.status_code == 200, response.text
+    return Expected("test-editor", "remove_alias", "speaker", jens, alias, None)
+
+
 def _merge_speakers(request: pytest.FixtureRequest) -> Expected:
     client, admin = request.getfixturevalue("client"), request.getfixturevalue("admin")
     jens, camilla = request.getfixturevalue("two_speakers")
@@ -133,6 +143,7 @@ AUDITED_WRITES: dict[tuple[str, str], Callable[[pytest.FixtureRequest], Expected
     ("DELETE", "/documents/{document_id}"): _delete_document,
     ("PATCH", "/quotes/{quote_id}"): _correct_quote,
     ("POST", "/speakers/{speaker_id}/aliases"): _add_alias,
+    ("DELETE", "/speakers/{speaker_id}/aliases/{alias}"): _remove_alias,
     ("POST", "/speakers/{speaker_id}/merge"): _merge_speakers,
     ("POST", "/claims"): _create_claim,
     ("PATCH", "/claims/{claim_id}"): _update_claim,
