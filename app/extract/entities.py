@@ -19,7 +19,8 @@ from app.extract.lexicon import (
 from app.extract.mentions import RawMention, split_title
 from app.extract.names import name_tokens, names_compatible, normalise_alias
 
-_INDEFINITE = re.compile(r"^(?:an?|one|some|another|several)\s", re.IGNORECASE)
+# "a", "one", "another" ...: a phrase introducing someone, not pointing back to someone known.
+INDEFINITE = re.compile(r"^(?:an?|one|some|another|several)\s+", re.IGNORECASE)
 _HONORIFICS = wordset("mr mrs ms miss mx dr prof sir dame lord lady rev")
 _SPOKES_ROLES = wordset(
     """
@@ -56,7 +57,7 @@ class Entity:
     def add_role(self, description: str | None, role: str | None, affiliation: str | None) -> None:
         if description and not _is_honorific(description) and len(description.split()) > 1:
             self.description = self.description or description
-            if not _INDEFINITE.match(description):
+            if not INDEFINITE.match(description):
                 self.add_alias(description)  # "a defence analyst at ..." describes, not names
         if role and not _is_honorific(role):
             self.roles.append(role)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from app.extract.candidates import Candidate
 from app.extract.coreference import Discourse
-from app.extract.entities import Entity, Registry
+from app.extract.entities import INDEFINITE, Entity, Registry
 from app.extract.given_names import is_given_name
 from app.extract.lexicon import (
     DOCUMENT_NOUNS,
@@ -38,7 +38,6 @@ _PREPOSITIONS = wordset(
     """
 )
 _LEADING_ARTICLE = re.compile(r"^(?:[Tt]he|[Aa]n?)\s+")
-_INDEFINITE = re.compile(r"^(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+")
 # "The Croatian striker": a nationality and an occupation stand in for the person just named.
 _NATIONALITY_ROLE = re.compile(r"^[Tt]he\s+[A-Z][a-z]+(?:ian|ese|ish|an|ch|i)\s+[a-z\-]+$")
 # "The New York businessman", "the Vermont senator", "the GOP nominee": an epithet for the
@@ -215,9 +214,9 @@ def _resolve_mention(
 def _anonymous_source(registry: Registry, mention: RawMention) -> Entity | None:
     """'a senior aide', 'one former minister': a source introduced without a name speaks under
     that description. 'The defender' points back to someone and stays unresolved instead."""
-    if not _INDEFINITE.match(mention.text):
+    if not INDEFINITE.match(mention.text):
         return None
-    return registry.group(_INDEFINITE.sub("", mention.text))
+    return registry.group(INDEFINITE.sub("", mention.text))
 
 
 def _described(registry: Registry, mention: RawMention) -> Entity | None:
